@@ -1,0 +1,25 @@
+package io.battleroyale.model;
+
+import javax.annotation.Nullable;
+
+/**
+ * One round trip of one sleeve. A position still open at the end has no exit and its {@code pnl} is
+ * marked at the last close.
+ *
+ * @param quantity signed: positive for a long, negative for a short
+ * @param pnl net of commissions and slippage on both legs
+ */
+public record Trade(
+        String agent,
+        String symbol,
+        long entryTs,
+        double entryPrice,
+        @Nullable Long exitTs,
+        @Nullable Double exitPrice,
+        double quantity,
+        double pnl) {
+
+    public boolean isOpen() {
+        return exitTs == null;
+    }
+}
