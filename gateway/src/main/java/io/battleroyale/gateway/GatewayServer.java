@@ -298,7 +298,9 @@ public final class GatewayServer implements AutoCloseable {
                         .orElseThrow(
                                 () ->
                                         new ApiException(
-                                                404, "client_order_id", "no order " + clip(id)));
+                                                404,
+                                                "client_order_id",
+                                                "no order with client_order_id " + clip(id)));
         json(ctx, 200, order);
     }
 
