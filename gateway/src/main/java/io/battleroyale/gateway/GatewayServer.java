@@ -22,7 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The execution gateway: an authenticated REST + WebSocket service that accepts orders once per
@@ -49,6 +52,7 @@ public final class GatewayServer implements AutoCloseable {
     private final OrderParser parser = new OrderParser(json);
     private final byte[] tokenBytes;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Map<String, LongAdder> counters = new ConcurrentSkipListMap<>();
 
     @Nullable private EventStream stream;
     @Nullable private OrderDesk desk;
@@ -184,6 +188,7 @@ public final class GatewayServer implements AutoCloseable {
         cfg.routes.get("/v1/fills", ctx -> json(ctx, 200, desk().fills()));
         cfg.routes.get("/v1/positions", ctx -> json(ctx, 200, desk().positions()));
         cfg.routes.post("/v1/prices", this::postPrice);
+        cfg.routes.get("/v1/metrics", this::metrics);
 
         cfg.routes.wsBeforeUpgrade(STREAM_PATH, this::authenticateStream);
         cfg.routes.ws(
@@ -200,6 +205,7 @@ public final class GatewayServer implements AutoCloseable {
                     if (e.status() == 401) {
                         ctx.header("WWW-Authenticate", "Bearer");
                     }
+                    count("refused." + e.status() + (e.field() == null ? "" : "." + e.field()));
                     error(ctx, e.status(), e.field(), e.getMessage(), e.order());
                 });
         cfg.routes.exception(
@@ -275,6 +281,7 @@ public final class GatewayServer implements AutoCloseable {
     private void postOrder(Context ctx) {
         OrderRequest request = parser.parseOrder(boundedBody(ctx));
         OrderDesk.Submission submission = desk().submit(request);
+        count(submission.created() ? "orders.created" : "orders.repeated");
         json(ctx, submission.created() ? 201 : 200, submission.order());
     }
 
@@ -308,6 +315,20 @@ public final class GatewayServer implements AutoCloseable {
         PriceUpdate update = parser.parsePrice(boundedBody(ctx));
         desk().updatePrice(update.symbol(), update.price(), update.ts());
         json(ctx, 200, update);
+    }
+
+    /**
+     * Counters since start: {@code orders.created}, {@code orders.repeated}, {@code
+     * refused.<status>[.<field>]} (e.g. {@code refused.422.quantity} for a breached limit).
+     */
+    private void metrics(Context ctx) {
+        ObjectNode body = json.createObjectNode();
+        counters.forEach((name, value) -> body.put(name, value.sum()));
+        json(ctx, 200, body);
+    }
+
+    private void count(String name) {
+        counters.computeIfAbsent(name, n -> new LongAdder()).increment();
     }
 
     // ---- plumbing

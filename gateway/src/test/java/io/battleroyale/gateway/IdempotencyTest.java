@@ -87,6 +87,7 @@ class IdempotencyTest {
         assertThat(replies).filteredOn(r -> r.code() == 422).hasSize(10);
         assertThat(gw.get("/v1/positions").body().get(0).get("quantity").asDouble())
                 .isEqualTo(100.0);
+        assertThat(gw.get("/v1/metrics").body().get("refused.422.quantity").asLong()).isEqualTo(10);
     }
 
     interface Call {
