@@ -1,6 +1,5 @@
 package io.battleroyale.functions.agents;
 
-import io.battleroyale.model.MarketSnapshot;
 import io.battleroyale.model.Signal;
 import org.junit.jupiter.api.Test;
 
@@ -87,11 +86,7 @@ class AgentCatalogTest {
     @Test
     void createdAgentsUseTheGivenParameters() {
         Agent<?> agent = AgentCatalog.create(AgentSpecs.parse("trend:fast=2,slow=3").get(0));
-        double[] closes = {10, 9, 8, 9, 11};
-        Optional<Signal> last = Optional.empty();
-        for (int i = 0; i < closes.length; i++) {
-            last = run(agent, Snapshots.bar(i, closes[i]));
-        }
+        Optional<Signal> last = lastSignal(agent, 10, 9, 8, 9, 11);
         assertThat(last.orElseThrow().rationale()).startsWith("SMA2 10.00 crossed above SMA3");
     }
 
@@ -110,12 +105,13 @@ class AgentCatalogTest {
         }
     }
 
-    /** Runs an agent of unknown state type with a state it keeps across calls. */
-    private static final Map<Agent<?>, Object> STATES = new java.util.IdentityHashMap<>();
-
-    @SuppressWarnings("unchecked")
-    private static <S> Optional<Signal> run(Agent<S> agent, MarketSnapshot snapshot) {
-        S state = (S) STATES.computeIfAbsent(agent, a -> agent.initialState());
-        return agent.generateSignal(snapshot, state);
+    /** Feeds closes to a fresh state of an agent of unknown state type; the last bar's signal. */
+    private static <S> Optional<Signal> lastSignal(Agent<S> agent, double... closes) {
+        S state = agent.initialState();
+        Optional<Signal> last = Optional.empty();
+        for (int i = 0; i < closes.length; i++) {
+            last = agent.generateSignal(Snapshots.bar(i, closes[i]), state);
+        }
+        return last;
     }
 }
