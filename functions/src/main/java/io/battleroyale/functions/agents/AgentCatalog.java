@@ -1,0 +1,251 @@
+package io.battleroyale.functions.agents;
+
+import io.battleroyale.functions.agents.ParamSpec.Type;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The registry of built-in agent kinds: their parameters with defaults and descriptions (for {@code
+ * --help} and error messages) and the factories that build them from an {@link AgentSpec}. Every
+ * kind also accepts {@code short} (boolean, default false): whether its sleeves may go short, used
+ * by the book.
+ */
+public final class AgentCatalog {
+
+    /** The parameter every agent accepts. */
+    public static final String SHORT = "short";
+
+    private static final ParamSpec SHORT_PARAM =
+            ParamSpec.of(SHORT, Type.BOOLEAN, "false", "SELL opens a short instead of going flat");
+
+    private static final List<AgentKind> KINDS =
+            List.of(
+                    new AgentKind(
+                            TrendAgent.NAME,
+                            "trend follower: BUY when SMA(fast) crosses above SMA(slow), SELL"
+                                    + " when below",
+                            false,
+                            List.of(
+                                    ParamSpec.of("fast", Type.INT, "10", "fast SMA length in bars"),
+                                    ParamSpec.of("slow", Type.INT, "30", "slow SMA length in bars"),
+                                    SHORT_PARAM)),
+                    new AgentKind(
+                            MeanReversionAgent.NAME,
+                            "mean reversion: BUY oversold, SELL overbought (Wilder RSI or"
+                                    + " z-score)",
+                            false,
+                            List.of(
+                                    ParamSpec.choice("mode", "rsi", "oscillator", "rsi", "zscore"),
+                                    ParamSpec.of("period", Type.INT, "14", "RSI period in bars"),
+                                    ParamSpec.of("lower", Type.DOUBLE, "30", "RSI below this: BUY"),
+                                    ParamSpec.of(
+                                            "upper", Type.DOUBLE, "70", "RSI above this: SELL"),
+                                    ParamSpec.of(
+                                            "window", Type.INT, "20", "z-score window in bars"),
+                                    ParamSpec.of(
+                                            "entry_z",
+                                            Type.DOUBLE,
+                                            "2.0",
+                                            "z <= -entry_z: BUY, z >= entry_z: SELL"),
+                                    ParamSpec.of(
+                                            "exit_z",
+                                            Type.DOUBLE,
+                                            "0.0",
+                                            "after a BUY, SELL once z recovers to >= exit_z"),
+                                    SHORT_PARAM)),
+                    new AgentKind(
+                            EventDrivenAgent.NAME,
+                            "event-driven: trades prediction-market probability shifts and a"
+                                    + " likely Fed move",
+                            false,
+                            List.of(
+                                    ParamSpec.of(
+                                            "fed_threshold",
+                                            Type.DOUBLE,
+                                            "0.7",
+                                            "probability of the group's event that triggers a"
+                                                    + " trade"),
+                                    ParamSpec.of(
+                                            "shift_threshold",
+                                            Type.DOUBLE,
+                                            "0.15",
+                                            "probability change over the shift window that"
+                                                    + " triggers a trade"),
+                                    ParamSpec.of(
+                                            "group",
+                                            Type.STRING,
+                                            "fed_hike",
+                                            "event group watched for the probability level"),
+                                    SHORT_PARAM)),
+                    new AgentKind(
+                            FedWatcherAgent.NAME,
+                            "Fed watcher: trades when the hike-minus-cut probability shift"
+                                    + " crosses a threshold",
+                            false,
+                            List.of(
+                                    ParamSpec.of(
+                                            "threshold",
+                                            Type.DOUBLE,
+                                            "0.05",
+                                            "hawkishness score that triggers a trade"),
+                                    SHORT_PARAM)),
+                    new AgentKind(
+                            FollowTheLeaderMetaAgent.NAME,
+                            "meta-agent: follows the signalling agent with the best virtual"
+                                    + " return",
+                            true,
+                            List.of(SHORT_PARAM)));
+
+    private AgentCatalog() {}
+
+    /** Every built-in kind, in roster order. */
+    public static List<AgentKind> kinds() {
+        return KINDS;
+    }
+
+    /** The valid agent names, comma-separated. */
+    public static String names() {
+        StringBuilder sb = new StringBuilder();
+        for (AgentKind k : KINDS) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(k.name());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The kind called {@code name}.
+     *
+     * @throws IllegalArgumentException listing the valid names when there is none
+     */
+    public static AgentKind kind(String name) {
+        for (AgentKind k : KINDS) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown agent '" + name + "'; valid names: " + names());
+    }
+
+    public static boolean isMeta(String name) {
+        return kind(name).meta();
+    }
+
+    /** Checks names, keys, values and the constraints between values by building the agent. */
+    public static void validate(AgentSpec spec) {
+        if (isMeta(spec.name())) {
+            createMeta(spec);
+        } else {
+            create(spec);
+        }
+    }
+
+    /**
+     * Builds a non-meta agent.
+     *
+     * @throws IllegalArgumentException for a meta or unknown kind, or invalid parameters
+     */
+    public static Agent<?> create(AgentSpec spec) {
+        Params p = new Params(spec);
+        switch (spec.name()) {
+            case TrendAgent.NAME:
+                return new TrendAgent(p.intValue("fast"), p.intValue("slow"));
+            case MeanReversionAgent.NAME:
+                return new MeanReversionAgent(
+                        MeanReversionAgent.Mode.parse(p.string("mode")),
+                        p.intValue("period"),
+                        p.doubleValue("lower"),
+                        p.doubleValue("upper"),
+                        p.intValue("window"),
+                        p.doubleValue("entry_z"),
+                        p.doubleValue("exit_z"));
+            case EventDrivenAgent.NAME:
+                return new EventDrivenAgent(
+                        p.doubleValue("fed_threshold"),
+                        p.doubleValue("shift_threshold"),
+                        p.string("group"));
+            case FedWatcherAgent.NAME:
+                return new FedWatcherAgent(p.doubleValue("threshold"));
+            default:
+                throw new IllegalArgumentException(
+                        "agent '" + spec.name() + "' is a meta-agent; use createMeta");
+        }
+    }
+
+    /**
+     * Builds a meta-agent.
+     *
+     * @throws IllegalArgumentException for a non-meta or unknown kind, or invalid parameters
+     */
+    public static MetaAgent<?> createMeta(AgentSpec spec) {
+        Params p = new Params(spec);
+        if (spec.name().equals(FollowTheLeaderMetaAgent.NAME)) {
+            return new FollowTheLeaderMetaAgent(p.bool(SHORT));
+        }
+        throw new IllegalArgumentException(
+                "agent '" + spec.name() + "' is not a meta-agent; use create");
+    }
+
+    /** Help text: every kind with its parameters, defaults and descriptions. */
+    public static String help() {
+        StringBuilder sb = new StringBuilder();
+        for (AgentKind k : KINDS) {
+            sb.append(k.name()).append("  ").append(k.description()).append('\n');
+            for (ParamSpec p : k.params()) {
+                sb.append(
+                        String.format(
+                                Locale.ROOT,
+                                "    %-16s %s (default %s)%n",
+                                p.name() + "=",
+                                p.description(),
+                                p.defaultValue()));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A spec's parameters with the kind's defaults filled in and every value validated. */
+    private static final class Params {
+        private final AgentKind kind;
+        private final Map<String, String> given;
+
+        Params(AgentSpec spec) {
+            this.kind = kind(spec.name());
+            this.given = spec.params();
+            for (Map.Entry<String, String> e : given.entrySet()) {
+                ParamSpec param = kind.param(e.getKey());
+                if (param == null) {
+                    throw new IllegalArgumentException(
+                            "agent '"
+                                    + kind.name()
+                                    + "' has no parameter '"
+                                    + e.getKey()
+                                    + "'; valid keys: "
+                                    + kind.keys());
+                }
+                param.validate(kind.name(), e.getValue());
+            }
+        }
+
+        String string(String key) {
+            ParamSpec param = kind.param(key);
+            return param.validate(kind.name(), given.getOrDefault(key, param.defaultValue()));
+        }
+
+        int intValue(String key) {
+            return Integer.parseInt(string(key));
+        }
+
+        double doubleValue(String key) {
+            return Double.parseDouble(string(key));
+        }
+
+        boolean bool(String key) {
+            return Boolean.parseBoolean(string(key));
+        }
+    }
+}

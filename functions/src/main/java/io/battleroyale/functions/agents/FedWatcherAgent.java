@@ -1,0 +1,140 @@
+package io.battleroyale.functions.agents;
+
+import io.battleroyale.model.EventReading;
+import io.battleroyale.model.MarketSnapshot;
+import io.battleroyale.model.Side;
+import io.battleroyale.model.Signal;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fed watcher "fed": turns the Fed-decision markets into one hawkishness score and trades the
+ * symbol when it crosses a threshold.
+ *
+ * <p>Readings whose group starts with {@code fed} count: groups containing {@code hike} push
+ * hawkish (+1), groups containing {@code cut} dovish (−1); any other Fed group (e.g. {@code
+ * fed_hold}) is neutral and ignored. Per bar:
+ *
+ * <ul>
+ *   <li>hawkish score H = Σ dir × |sensitivity| × change over those readings (the change over the
+ *       shift window, weighted by how strongly this symbol reacts);
+ *   <li>the symbol's exposure to hawkishness is the sign of Σ dir × sensitivity (negative for SPY
+ *       whether the map says "hike −1" or "cut +1");
+ *   <li>when H crosses up through +{@code threshold} (previous bar's H below it) the Fed turned
+ *       hawkish: {@code BUY} for a positive exposure, {@code SELL} for a negative one; crossing
+ *       down through −{@code threshold} is dovish and the other way round.
+ * </ul>
+ *
+ * The state remembers the last H (0 before any bar), so a level that stays beyond the threshold
+ * signals once.
+ */
+public final class FedWatcherAgent implements Agent<FedWatcherAgent.State>, Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String NAME = "fed";
+
+    private final double threshold;
+
+    /** Per-symbol memory: the previous bar's hawkish score. A Flink POJO. */
+    public static class State {
+        public double lastScore;
+
+        public State() {}
+    }
+
+    public FedWatcherAgent(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("fed threshold must be in (0, 1], got " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<State> stateType() {
+        return State.class;
+    }
+
+    @Override
+    public State initialState() {
+        return new State();
+    }
+
+    /** +1 for a hike group, −1 for a cut group, 0 for other or non-Fed groups. */
+    static int direction(String group) {
+        if (!group.regionMatches(true, 0, "fed", 0, 3)) {
+            return 0;
+        }
+        if (group.contains("hike")) {
+            return 1;
+        }
+        return group.contains("cut") ? -1 : 0;
+    }
+
+    @Override
+    public Optional<Signal> generateSignal(MarketSnapshot snapshot, State state) {
+        List<EventReading> events = snapshot.events();
+        double hike = 0.0;
+        double cut = 0.0;
+        double exposure = 0.0;
+        double hikeImpact = 0.0;
+        double cutImpact = 0.0;
+        for (int i = 0; i < events.size(); i++) {
+            EventReading e = events.get(i);
+            int dir = direction(e.group());
+            if (dir == 0) {
+                continue;
+            }
+            double weighted = Math.abs(e.sensitivity()) * e.change();
+            exposure += dir * e.sensitivity();
+            if (dir > 0) {
+                hike += weighted;
+                hikeImpact += e.sensitivity() * e.change();
+            } else {
+                cut -= weighted;
+                cutImpact += e.sensitivity() * e.change();
+            }
+        }
+        double score = hike + cut;
+        double previous = state.lastScore;
+        state.lastScore = score;
+        int crossed = 0;
+        if (previous < threshold && score >= threshold) {
+            crossed = 1;
+        } else if (previous > -threshold && score <= -threshold) {
+            crossed = -1;
+        }
+        if (crossed == 0 || exposure == 0.0) {
+            return Optional.empty();
+        }
+        Side side = crossed * exposure > 0 ? Side.BUY : Side.SELL;
+        String rationale =
+                Signals.format(
+                        "Fed hawkishness %+.3f (hike %+.3f, cut %+.3f) crossed %s%s from %+.3f; %s"
+                                + " exposure %+.2f → %s",
+                        score,
+                        hike,
+                        cut,
+                        crossed > 0 ? "+" : "-",
+                        Signals.plain(threshold),
+                        previous,
+                        snapshot.symbol(),
+                        exposure,
+                        side);
+        return Optional.of(
+                Signals.of(
+                        NAME,
+                        snapshot,
+                        side,
+                        Math.abs(score) / (2 * threshold),
+                        rationale,
+                        Signals.attribution("fed_hike", hikeImpact, "fed_cut", cutImpact)));
+    }
+}

@@ -1,0 +1,4 @@
+@ParametersAreNonnullByDefault
+package io.battleroyale.functions.agents;
+
+import javax.annotation.ParametersAreNonnullByDefault;

@@ -1,0 +1,4 @@
+@ParametersAreNonnullByDefault
+package io.battleroyale.functions.book;
+
+import javax.annotation.ParametersAreNonnullByDefault;

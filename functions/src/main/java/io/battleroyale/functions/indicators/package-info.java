@@ -1,0 +1,4 @@
+@ParametersAreNonnullByDefault
+package io.battleroyale.functions.indicators;
+
+import javax.annotation.ParametersAreNonnullByDefault;

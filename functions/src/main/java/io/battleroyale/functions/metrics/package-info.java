@@ -1,0 +1,4 @@
+@ParametersAreNonnullByDefault
+package io.battleroyale.functions.metrics;
+
+import javax.annotation.ParametersAreNonnullByDefault;

@@ -1,0 +1,87 @@
+package io.battleroyale.functions.agents;
+
+import io.battleroyale.model.EventReading;
+import io.battleroyale.model.Side;
+import io.battleroyale.model.Signal;
+import org.junit.jupiter.api.Test;
+
+import static io.battleroyale.functions.agents.Snapshots.bar;
+import static io.battleroyale.functions.agents.Snapshots.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class EventDrivenAgentTest {
+
+    private final EventDrivenAgent agent = new EventDrivenAgent(0.7, 0.15, "fed_hike");
+
+    @Test
+    void hikeOddsJumpSellsASymbolWithNegativeSensitivity() {
+        EventDrivenAgent.State state = agent.initialState();
+        Signal s =
+                agent.generateSignal(
+                                bar(3, 100, reading("fed_hike", "fed_hike", 0.40, 0.75, -1.0)),
+                                state)
+                        .orElseThrow();
+        assertThat(s.side()).isEqualTo(Side.SELL);
+        assertThat(s.rationale())
+                .isEqualTo(
+                        "fed_hike moved 0.40→0.75 (+0.35 within the shift window, threshold"
+                                + " 0.15), SPY sensitivity -1.00 → SELL");
+        assertThat(s.attribution().get("fed_hike.shift")).isCloseTo(-0.35, within(1e-12));
+        assertThat(s.confidence()).isEqualTo(1.0);
+        assertThat(state.lastDirection).isEqualTo(-1);
+    }
+
+    @Test
+    void picksTheLargestImpactAndBreaksTiesByEventKey() {
+        EventReading hike = reading("fed_hike", "fed_hike", 0.2, 0.4, -1.0); // -0.20
+        EventReading recession = reading("recession", "recession", 0.1, 0.6, 0.5); // +0.25
+        Signal s =
+                agent.generateSignal(bar(0, 1, hike, recession), agent.initialState())
+                        .orElseThrow();
+        assertThat(s.side()).isEqualTo(Side.BUY);
+        assertThat(s.attribution()).containsOnlyKeys("recession.shift");
+
+        EventReading a = reading("a", "x", 0.5, 0.3, 1.0); // -0.2
+        EventReading b = reading("b", "x", 0.3, 0.5, 1.0); // +0.2
+        assertThat(agent.generateSignal(bar(0, 1, b, a), agent.initialState()).orElseThrow().side())
+                .isEqualTo(Side.SELL);
+        assertThat(agent.generateSignal(bar(0, 1, a, b), agent.initialState()).orElseThrow().side())
+                .isEqualTo(Side.SELL);
+    }
+
+    @Test
+    void likelyHikeWithoutAShiftTradesInTheDirectionOfTheSensitivity() {
+        EventReading likely = reading("FOMC-2024-03:hike25+", "fed_hike", 0.78, 0.80, -1.0);
+        Signal s = agent.generateSignal(bar(0, 1, likely), agent.initialState()).orElseThrow();
+        assertThat(s.side()).isEqualTo(Side.SELL);
+        assertThat(s.rationale())
+                .isEqualTo(
+                        "FOMC-2024-03:hike25+ (fed_hike) at 0.80 >= 0.7, SPY sensitivity -1.00 →"
+                                + " SELL");
+        EventReading tlt = reading("fed_hike", "fed_hike", 0.8, 0.8, 0.5);
+        assertThat(agent.generateSignal(bar(0, 1, tlt), agent.initialState()).orElseThrow().side())
+                .isEqualTo(Side.BUY);
+    }
+
+    @Test
+    void quietMarketsSayNothing() {
+        EventDrivenAgent.State state = agent.initialState();
+        assertThat(agent.generateSignal(bar(0, 1), state)).isEmpty();
+        // a 0.10 move, below the 0.15 shift threshold, at a 0.6 level, below 0.7
+        assertThat(
+                        agent.generateSignal(
+                                bar(1, 1, reading("fed_hike", "fed_hike", 0.5, 0.6, -1)), state))
+                .isEmpty();
+        // unknown earlier probability: no change
+        assertThat(agent.generateSignal(bar(2, 1, reading("k", "g", Double.NaN, 0.9, 1)), state))
+                .isEmpty();
+        // a likely event of another group
+        assertThat(agent.generateSignal(bar(3, 1, reading("k", "fed_cut", 0.9, 0.9, 1)), state))
+                .isEmpty();
+        // zero sensitivity never decides
+        assertThat(agent.generateSignal(bar(4, 1, reading("k", "fed_hike", 0.1, 0.9, 0)), state))
+                .isEmpty();
+        assertThat(state.signals).isZero();
+    }
+}
