@@ -100,11 +100,16 @@ class SyntheticWorldTest {
             long gap = ticks.get(i).tsEvent() - ticks.get(i - 1).tsEvent();
             assertThat(gap).isGreaterThanOrEqualTo(60_000);
         }
-        long bar =
-                (ticks.get(ticks.size() - 1).tsEvent() - 30_000 - CONFIG.start().toEpochMilli())
-                        / 60_000;
-        assertThat(ticks.get(ticks.size() - 1).yesProbability())
-                .isEqualTo(path[(int) Math.min(bar, path.length - 1)]);
+        // each tick carries the exact probability at the end of its bar (stamped mid-bar)
+        java.util.Map<Long, Integer> barByMid = new java.util.HashMap<>();
+        for (int t = 0; t < path.length; t++) {
+            barByMid.put(world.barStart(t) + 30_000, t);
+        }
+        assertThat(ticks)
+                .allSatisfy(
+                        t ->
+                                assertThat(t.yesProbability())
+                                        .isEqualTo(path[barByMid.get(t.tsEvent())]));
     }
 
     @Test
