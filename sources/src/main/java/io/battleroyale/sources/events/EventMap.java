@@ -141,8 +141,7 @@ public final class EventMap implements Serializable {
             throw new EventMapException(origin + ": groups: required, a non-empty mapping");
         }
         List<Group> groups = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = groupsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : groupsNode.properties()) {
             groups.add(group(origin, entry.getKey(), entry.getValue()));
         }
         return new EventMap(origin, groups);
@@ -190,8 +189,7 @@ public final class EventMap implements Serializable {
                     where + ": symbols: required, a non-empty mapping of symbol to sensitivity");
         }
         Map<String, Double> sensitivities = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = symbols.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> s = it.next();
+        for (Map.Entry<String, JsonNode> s : symbols.properties()) {
             if (!SYMBOL.matcher(s.getKey()).matches()) {
                 throw new EventMapException(
                         where
