@@ -1,0 +1,9 @@
+package io.battleroyale.sources.synthetic;
+
+/** The synthetic market's state for one epoch (trading session). */
+public enum Regime {
+    /** Low volatility, rare news. */
+    CALM,
+    /** High volatility, frequent news. */
+    VOLATILE
+}

@@ -1,0 +1,42 @@
+package io.battleroyale.sources.synthetic;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+import io.battleroyale.model.PriceBar;
+import io.battleroyale.model.ProbabilityTick;
+
+/**
+ * Flink sources over the synthetic market, e.g.
+ *
+ * <pre>{@code
+ * env.fromSource(SyntheticSources.prices(config), SyntheticSources.watermarks(), "synthetic prices")
+ *    .uid("synthetic-prices");
+ * }</pre>
+ */
+public final class SyntheticSources {
+
+    private SyntheticSources() {}
+
+    /** One split per symbol; bars have {@code lengthMs} = the configured bar length. */
+    public static SyntheticSource<PriceBar> prices(SyntheticMarketConfig config) {
+        return new SyntheticSource<>(
+                config, SyntheticSource.Kind.PRICES, TypeInformation.of(PriceBar.class));
+    }
+
+    /** One split per event; venue {@code synthetic}, market id {@code SYN-<EVENT>}. */
+    public static SyntheticSource<ProbabilityTick> probabilities(SyntheticMarketConfig config) {
+        return new SyntheticSource<>(
+                config,
+                SyntheticSource.Kind.PROBABILITIES,
+                TypeInformation.of(ProbabilityTick.class));
+    }
+
+    /**
+     * Monotonous watermarks over the record timestamps the readers set (each split is time ordered
+     * and has its own watermark), for either source.
+     */
+    public static <T> WatermarkStrategy<T> watermarks() {
+        return WatermarkStrategy.forMonotonousTimestamps();
+    }
+}
