@@ -1,6 +1,8 @@
 package io.battleroyale.sources.venues;
 
-/** Why a venue market or price point produced no probability; each has a stable metric name. */
+/**
+ * Why a venue market, price point or price bar produced no record; each has a stable metric name.
+ */
 public enum SkipReason {
     /** Neither a usable two-sided quote nor a positive last price. */
     NO_QUOTE("no_quote"),
@@ -19,7 +21,13 @@ public enum SkipReason {
     /** A list element that is not a JSON object. */
     NOT_AN_OBJECT("not_an_object"),
     /** The same market id was already seen in this listing. */
-    DUPLICATE("duplicate");
+    DUPLICATE("duplicate"),
+    /** A venue answer that is not shaped like the documented response (a whole poll refused). */
+    MALFORMED_RESPONSE("malformed_response"),
+    /**
+     * A price bar that fails validation: non-positive price, high below low, open/close outside.
+     */
+    INVALID_BAR("invalid_bar");
 
     private final String metricName;
 

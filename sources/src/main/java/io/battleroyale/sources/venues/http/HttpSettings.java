@@ -1,5 +1,6 @@
 package io.battleroyale.sources.venues.http;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -18,7 +19,8 @@ public record HttpSettings(
         Duration callTimeout,
         RetryPolicy retry,
         double permitsPerSecond,
-        double burst) {
+        double burst)
+        implements Serializable {
 
     /** 10 s connect, 20 s read, 30 s per attempt, default retries, the given rate. */
     public static HttpSettings defaults(double permitsPerSecond) {

@@ -1,5 +1,6 @@
 package io.battleroyale.sources.venues.http;
 
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -13,7 +14,8 @@ import java.time.Duration;
  * @param maxRetryAfter the longest {@code Retry-After} the client agrees to wait
  */
 public record RetryPolicy(
-        int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+        int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter)
+        implements Serializable {
 
     /** Four attempts, 0.5 s doubling to at most 8 s, Retry-After up to 60 s. */
     public static final RetryPolicy DEFAULT =
