@@ -80,9 +80,11 @@ public final class CoinbaseClient {
         }
         Map<String, String> q = new LinkedHashMap<>();
         q.put("granularity", Long.toString(granularitySeconds));
-        q.put("start", Instant.ofEpochMilli(fromMs).toString());
-        // the end is taken as the start time of the last candle wanted
-        q.put("end", Instant.ofEpochMilli(Math.max(fromMs, toMs - 1000)).toString());
+        // whole seconds; the end is the latest start time wanted (inclusive)
+        long startS = Math.floorDiv(fromMs + 999, 1000);
+        long endS = Math.max(startS, Math.floorDiv(toMs - 1, 1000));
+        q.put("start", Instant.ofEpochSecond(startS).toString());
+        q.put("end", Instant.ofEpochSecond(endS).toString());
         String path = "GET /products/" + productId + "/candles";
         JsonNode root = http.getJson(q, "products", productId, "candles");
         if (!root.isArray()) {
