@@ -86,10 +86,8 @@ final class VenueFakes {
         for (long t = dataFromS; t <= dataToS; t += periodS) {
             long ms = t * 1000;
             if (ms >= fromMs && ms < toMs) {
-                double mid =
-                        Double.parseDouble(dollars(p(ticker, ms) - 0.01)) / 2
-                                + Double.parseDouble(dollars(p(ticker, ms) + 0.01)) / 2;
-                out.add(new ProbabilityTick("kalshi", ticker, eventKey, ms, mid));
+                // the midpoint of bid p-0.01 and ask p+0.01, computed exactly, is p
+                out.add(new ProbabilityTick("kalshi", ticker, eventKey, ms, p(ticker, ms)));
             }
         }
         return out;
