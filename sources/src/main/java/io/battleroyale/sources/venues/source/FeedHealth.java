@@ -1,0 +1,135 @@
+package io.battleroyale.sources.venues.source;
+
+import io.battleroyale.sources.venues.VenueException;
+import io.battleroyale.sources.venues.http.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Whether a venue (or price feed) answers, as seen by one source reader, and the log lines that go
+ * with it: <b>one</b> WARN when it goes down (naming the venue and the reason, not one per poll),
+ * and one INFO when it answers again. Exposed as the gauge {@code venueUp} (1 up or not yet known,
+ * 0 down).
+ *
+ * <p>Only failures where the venue could not be used at all count as down: {@link
+ * VenueException.Kind#UNREACHABLE} (timeouts, 429/5xx after the retries), {@link
+ * VenueException.Kind#NOT_API} (an HTML challenge page, an empty body) and {@link
+ * VenueException.Kind#HTTP_STATUS}. A malformed answer is a counted rejection, not an outage.
+ *
+ * <p>The latest transition of every feed in this JVM is also kept in a static map ({@link
+ * #lastKnown(String)}), so a locally run job (the {@code battle} launcher's MiniCluster) can tell
+ * the user which fallback is in force.
+ */
+public final class FeedHealth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedHealth.class);
+
+    private static final Map<String, State> LAST_KNOWN = new ConcurrentHashMap<>();
+
+    /** What this reader last saw. */
+    public enum State {
+        /** No poll has finished yet. */
+        UNKNOWN,
+        UP,
+        DOWN
+    }
+
+    private final String feed;
+    private final TimeSource time;
+    private State state = State.UNKNOWN;
+    private long downSinceNanos;
+    private int failedPolls;
+    private String lastReason = "";
+
+    /**
+     * @param feed the venue or feed name used in log lines and metrics ({@code kalshi}, {@code
+     *     coinbase}, …)
+     */
+    public FeedHealth(String feed, TimeSource time) {
+        this.feed = feed;
+        this.time = time;
+    }
+
+    /** Whether a failure means the venue is unusable (rather than one bad answer). */
+    public static boolean isOutage(VenueException e) {
+        return switch (e.kind()) {
+            case UNREACHABLE, NOT_API, HTTP_STATUS -> true;
+            default -> false;
+        };
+    }
+
+    /** A poll got a usable answer. Logs the recovery when the feed was down. */
+    public synchronized void up() {
+        if (state == State.DOWN) {
+            long downMillis = Duration.ofNanos(time.nanoTime() - downSinceNanos).toMillis();
+            LOG.info(
+                    "{} is reachable again after {} failed poll(s) over {} s; live data from {}"
+                            + " resumes and replaces the fallback",
+                    feed,
+                    failedPolls,
+                    downMillis / 1000,
+                    feed);
+        }
+        state = State.UP;
+        failedPolls = 0;
+        LAST_KNOWN.put(feed, State.UP);
+    }
+
+    /** A poll failed with an outage. Logs one WARN on the transition to down. */
+    public synchronized void down(VenueException e) {
+        down(e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage());
+    }
+
+    /** A poll failed with an outage described by {@code reason}. */
+    public synchronized void down(String reason) {
+        failedPolls++;
+        lastReason = reason;
+        if (state != State.DOWN) {
+            state = State.DOWN;
+            downSinceNanos = time.nanoTime();
+            LOG.warn(
+                    "{} is unavailable ({}); no {} data is emitted until it answers again, and the"
+                            + " job runs on its fallback (synthetic event model). Polling"
+                            + " continues; recovery will be logged.",
+                    feed,
+                    reason,
+                    feed);
+        } else {
+            LOG.debug("{} still unavailable ({} failed polls): {}", feed, failedPolls, reason);
+        }
+        LAST_KNOWN.put(feed, State.DOWN);
+    }
+
+    public synchronized State state() {
+        return state;
+    }
+
+    /** The gauge value: 0 while down, 1 otherwise. */
+    public synchronized int upGauge() {
+        return state == State.DOWN ? 0 : 1;
+    }
+
+    /** Consecutive failed polls since the feed was last up. */
+    public synchronized int failedPolls() {
+        return failedPolls;
+    }
+
+    /** The reason of the last failure, {@code ""} when none. */
+    public synchronized String lastReason() {
+        return lastReason;
+    }
+
+    public String feed() {
+        return feed;
+    }
+
+    /** The last transition any reader in this JVM saw for {@code feed}. */
+    public static Optional<State> lastKnown(String feed) {
+        return Optional.ofNullable(LAST_KNOWN.get(feed));
+    }
+}

@@ -1,0 +1,45 @@
+package io.battleroyale.sources.venues.http;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenBucketTest {
+
+    @Test
+    void burstIsFreeThenRequestsAreSpacedAtTheRate() throws InterruptedException {
+        FakeTime time = new FakeTime(0);
+        TokenBucket bucket = new TokenBucket(10, 2, time);
+
+        for (int i = 0; i < 5; i++) {
+            bucket.acquire();
+        }
+
+        // two from the burst, then one every 100 ms
+        assertThat(time.sleepsMillis()).containsExactly(100L, 100L, 100L);
+    }
+
+    @Test
+    void idleTimeRefillsUpToCapacityOnly() throws InterruptedException {
+        FakeTime time = new FakeTime(0);
+        TokenBucket bucket = new TokenBucket(10, 2, time);
+        bucket.acquire();
+        bucket.acquire();
+
+        time.advanceNanos(60_000_000_000L);
+        bucket.acquire();
+        bucket.acquire();
+        bucket.acquire();
+
+        assertThat(time.sleepsMillis()).containsExactly(100L);
+    }
+
+    @Test
+    void rejectsNonsense() {
+        assertThatThrownBy(() -> new TokenBucket(0, 1, new FakeTime(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TokenBucket(5, 0.5, new FakeTime(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
