@@ -38,7 +38,8 @@ class ModelSerializationTest {
                 LeaderboardRow.class,
                 ArmState.class,
                 BanditState.class,
-                RejectedInput.class
+                RejectedInput.class,
+                SymbolEvent.class
             })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

@@ -1,0 +1,131 @@
+package io.battleroyale.job;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
+
+import io.battleroyale.model.BanditState;
+import io.battleroyale.model.Decision;
+import io.battleroyale.model.Fill;
+import io.battleroyale.model.LeaderboardRow;
+import io.battleroyale.model.MarketSnapshot;
+import io.battleroyale.model.Order;
+import io.battleroyale.model.PriceBar;
+import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.RejectedInput;
+import io.battleroyale.model.SleeveMark;
+import io.battleroyale.model.SymbolEvent;
+import io.battleroyale.model.Trade;
+import io.battleroyale.operators.arena.AgentArena;
+import io.battleroyale.operators.join.EventFanOut;
+import io.battleroyale.operators.join.SymbolJoin;
+import io.battleroyale.operators.leaderboard.Leaderboard;
+
+import java.util.List;
+
+/**
+ * The battle graph, built once for every mode: live, backtest and stress runs differ only in the
+ * inputs and outputs they inject.
+ *
+ * <pre>
+ * probabilities ─► event fan-out ─┐
+ *                                 ├─► symbol join ─► agent arena ─► decisions
+ * prices ─────────────────────────┘   (by symbol)    (by symbol)  ├► fills, orders, trades
+ *                                                                 └► sleeve marks ─► leaderboard
+ * </pre>
+ */
+public final class BattleJob {
+
+    /** Market data in; the streams carry event-time timestamps and watermarks. */
+    public record Inputs(
+            DataStream<PriceBar> prices,
+            DataStream<ProbabilityTick> probabilities,
+            List<DataStream<RejectedInput>> rejected) {}
+
+    /** Where results go; each sink runs at parallelism 1. */
+    public record Outputs(
+            Sink<Decision> decisions,
+            Sink<Trade> trades,
+            Sink<Fill> fills,
+            Sink<Order> orders,
+            Sink<LeaderboardRow> leaderboard,
+            Sink<BanditState> bandit,
+            Sink<RejectedInput> rejected) {}
+
+    private BattleJob() {}
+
+    /**
+     * An event stream for runs without one: derived from the prices, so it carries their watermarks
+     * and ends with them, and never emits a tick.
+     */
+    public static DataStream<ProbabilityTick> noProbabilities(DataStream<PriceBar> prices) {
+        return prices.flatMap((PriceBar bar, Collector<ProbabilityTick> out) -> {})
+                .returns(ProbabilityTick.class)
+                .uid(Uids.PROBABILITIES)
+                .name("no probabilities");
+    }
+
+    public static void wire(Inputs inputs, Outputs outputs, BattleSettings settings) {
+        DataStream<SymbolEvent> routed =
+                inputs.probabilities()
+                        .flatMap(new EventFanOut(settings.eventMap()))
+                        .uid(Uids.EVENT_FAN_OUT)
+                        .name("event fan-out");
+
+        SingleOutputStreamOperator<MarketSnapshot> snapshots =
+                inputs.prices()
+                        .connect(routed)
+                        .keyBy(PriceBar::symbol, SymbolEvent::symbol)
+                        .process(new SymbolJoin(settings.join()))
+                        .uid(Uids.SYMBOL_JOIN)
+                        .name("symbol join (as of bar end)");
+
+        // the join's output is still partitioned by symbol: no second shuffle
+        KeyedStream<MarketSnapshot, String> bySymbol =
+                DataStreamUtils.reinterpretAsKeyedStream(snapshots, MarketSnapshot::symbol);
+        SingleOutputStreamOperator<Decision> decisions =
+                bySymbol.process(new AgentArena(settings.arena()))
+                        .uid(Uids.AGENT_ARENA)
+                        .name("agent arena");
+
+        SingleOutputStreamOperator<LeaderboardRow> standings =
+                decisions
+                        .getSideOutput(AgentArena.MARKS)
+                        .keyBy(SleeveMark::agent)
+                        .process(new Leaderboard())
+                        .uid(Uids.LEADERBOARD)
+                        .name("leaderboard");
+
+        sink(decisions, outputs.decisions(), Uids.DECISIONS_SINK, "decisions");
+        sink(
+                decisions.getSideOutput(AgentArena.TRADES),
+                outputs.trades(),
+                Uids.TRADES_SINK,
+                "trades");
+        sink(decisions.getSideOutput(AgentArena.FILLS), outputs.fills(), Uids.FILLS_SINK, "fills");
+        sink(
+                decisions.getSideOutput(AgentArena.ORDERS),
+                outputs.orders(),
+                Uids.ORDERS_SINK,
+                "orders");
+        sink(
+                decisions.getSideOutput(AgentArena.BELIEFS),
+                outputs.bandit(),
+                Uids.BANDIT_SINK,
+                "bandit");
+        sink(standings, outputs.leaderboard(), Uids.EQUITY_SINK, "equity");
+
+        DataStream<RejectedInput> rejected = snapshots.getSideOutput(SymbolJoin.REJECTED);
+        for (DataStream<RejectedInput> more : inputs.rejected()) {
+            rejected = rejected.union(more);
+        }
+        sink(rejected, outputs.rejected(), Uids.REJECTED_SINK, "rejected input");
+    }
+
+    private static <T> void sink(DataStream<T> stream, Sink<T> sink, String uid, String name) {
+        stream.sinkTo(sink).uid(uid).name(name).setParallelism(1);
+    }
+}

@@ -1,0 +1,109 @@
+package io.battleroyale.job;
+
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.battleroyale.operators.arena.AgentArena;
+
+import javax.annotation.Nullable;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a built graph to its end, reporting progress on stderr, and turns Ctrl-C into a clean stop:
+ * a stop-with-savepoint that drains the graph, so every pending decision, trade and mark is still
+ * written before the process exits.
+ */
+public final class JobRunner {
+    private final PrintWriter err;
+    private final Duration progressEvery;
+    @Nullable private final String savepointDir;
+
+    public JobRunner(PrintWriter err, Duration progressEvery, @Nullable String savepointDir) {
+        this.err = err;
+        this.progressEvery = progressEvery;
+        this.savepointDir = savepointDir;
+    }
+
+    /** What the run did. */
+    public record Outcome(long bars, Duration elapsed, boolean interrupted) {
+        public double barsPerSecond() {
+            return bars / Math.max(1e-9, elapsed.toNanos() / 1e9);
+        }
+    }
+
+    public Outcome run(StreamExecutionEnvironment env, String name) throws Exception {
+        long start = System.nanoTime();
+        JobClient client = env.executeAsync(name);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        Interrupts.onInterrupt(() -> stop(client, interrupted));
+        ScheduledExecutorService progress =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "battle-progress");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        progress.scheduleAtFixedRate(
+                () -> report(client, start),
+                progressEvery.toMillis(),
+                progressEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            JobExecutionResult result = client.getJobExecutionResult().get();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Long bars = result.getAccumulatorResult(AgentArena.BARS_ACCUMULATOR);
+            return new Outcome(bars == null ? 0 : bars, elapsed, interrupted.get());
+        } finally {
+            progress.shutdownNow();
+            Interrupts.clear();
+        }
+    }
+
+    private void stop(JobClient client, AtomicBoolean interrupted) {
+        if (!interrupted.compareAndSet(false, true)) {
+            err.println("still draining; the run ends when every bar in flight is decided");
+            return;
+        }
+        err.println("\nstopping: draining the graph so the leaderboard is complete…");
+        CompletableFuture<String> stopped =
+                client.stopWithSavepoint(true, savepointDir, SavepointFormatType.CANONICAL);
+        stopped.whenComplete(
+                (path, failure) -> {
+                    if (failure != null) {
+                        err.println("clean stop failed (" + failure.getMessage() + "); cancelling");
+                        client.cancel();
+                    } else {
+                        err.println("savepoint: " + path);
+                    }
+                });
+    }
+
+    private void report(JobClient client, long start) {
+        try {
+            Map<String, Object> accumulators =
+                    client.getAccumulators().get(progressEvery.toMillis(), TimeUnit.MILLISECONDS);
+            Object bars = accumulators.get(AgentArena.BARS_ACCUMULATOR);
+            long count = bars instanceof Long l ? l : 0;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            err.printf(
+                    Locale.ROOT,
+                    "progress: %,d bars | %,.0f bars/s | elapsed %.1fs%n",
+                    count,
+                    count / seconds,
+                    seconds);
+        } catch (Exception e) {
+            // the job may be starting or finishing; the next tick reports again
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.battleroyale.job;
+
+/**
+ * The stable operator ids of the battle graph. State in checkpoints and savepoints is matched to
+ * operators by these ids: never change one without a state migration.
+ */
+public final class Uids {
+    public static final String PRICES = "prices";
+    public static final String PROBABILITIES = "probabilities";
+    public static final String EVENT_FAN_OUT = "event-fan-out";
+    public static final String SYMBOL_JOIN = "symbol-join";
+    public static final String AGENT_ARENA = "agent-arena";
+    public static final String LEADERBOARD = "leaderboard";
+    public static final String DECISIONS_SINK = "decisions-sink";
+    public static final String TRADES_SINK = "trades-sink";
+    public static final String FILLS_SINK = "fills-sink";
+    public static final String ORDERS_SINK = "orders-sink";
+    public static final String EQUITY_SINK = "equity-sink";
+    public static final String BANDIT_SINK = "bandit-sink";
+    public static final String REJECTED_SINK = "rejected-sink";
+
+    private Uids() {}
+}

@@ -1,0 +1,127 @@
+package io.battleroyale.job.cli;
+
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.battleroyale.functions.agents.AgentSpec;
+import io.battleroyale.job.BattleJob;
+import io.battleroyale.job.BattleSettings;
+import io.battleroyale.job.JobRunner;
+import io.battleroyale.job.LocalFlink;
+import io.battleroyale.job.report.OutputFolder;
+import io.battleroyale.job.report.Report;
+import io.battleroyale.operators.join.JoinSettings;
+import io.battleroyale.sources.events.EventMap;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import javax.annotation.Nullable;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** What {@code run} and {@code backtest} share: build the graph, run it, write the report. */
+abstract class BattleCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Mixin StrategyOptions strategy;
+
+    @Mixin EngineOptions engine;
+
+    @Option(
+            names = "--markets",
+            paramLabel = "FILE",
+            description =
+                    "Event map (markets.yaml): which events move which symbols. Default: the bundled map.")
+    @Nullable
+    Path markets;
+
+    @Option(
+            names = "--shift-window",
+            defaultValue = "60m",
+            converter = Durations.class,
+            paramLabel = "DURATION",
+            description =
+                    "Agents see each probability's change over this much event time. Default: ${DEFAULT-VALUE}.")
+    Duration shiftWindow;
+
+    /** The folder outputs go to. */
+    abstract Path out();
+
+    /** The Flink state backend and checkpointing this command runs with. */
+    abstract LocalFlink flink(Path out);
+
+    /** Builds the inputs on the environment. */
+    abstract BattleJob.Inputs inputs(StreamExecutionEnvironment env) throws Exception;
+
+    abstract long barLengthMs();
+
+    /** What summary.json says about the run. */
+    abstract Map<String, Object> describe();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter console = spec.commandLine().getOut();
+        Path out = out();
+        Files.createDirectories(out);
+        List<AgentSpec> contestants = strategy.contestants();
+        BattleSettings settings =
+                new BattleSettings(
+                        strategy.arena(),
+                        new JoinSettings(
+                                barLengthMs(),
+                                shiftWindow.toMillis(),
+                                JoinSettings.DEFAULTS.staleAfterMs()),
+                        markets == null ? EventMap.loadDefault() : EventMap.load(markets));
+        LocalFlink flink = flink(out);
+        StreamExecutionEnvironment env = flink.environment();
+        OutputFolder folder = new OutputFolder(out);
+        BattleJob.wire(inputs(env), folder.sinks(), settings);
+
+        JobRunner runner =
+                new JobRunner(
+                        err,
+                        engine.progressEvery,
+                        flink.checkpointDir() == null
+                                ? out.resolve("savepoints").toUri().toString()
+                                : flink.checkpointDir().resolve("savepoints").toUri().toString());
+        JobRunner.Outcome outcome = runner.run(env, "battle-royale " + spec.name());
+        err.printf(
+                "done: %,d bars in %.1fs (%,.0f bars/s)%s%n",
+                outcome.bars(),
+                outcome.elapsed().toMillis() / 1000.0,
+                outcome.barsPerSecond(),
+                outcome.interrupted() ? ", stopped by Ctrl-C" : "");
+
+        long rejected = Math.max(0, Files.readAllLines(folder.file("rejected.csv")).size() - 1);
+        if (rejected > 0) {
+            err.printf("rejected %,d input rows: see %s%n", rejected, folder.file("rejected.csv"));
+        }
+        if (outcome.bars() == 0) {
+            err.println(
+                    "error: no usable bars reached the agents"
+                            + (rejected > 0 ? " (every row was rejected)" : "")
+                            + "; nothing to report");
+            return 1;
+        }
+        List<Report.Standing> standings =
+                Report.standings(folder, contestants.stream().map(AgentSpec::name).toList());
+        Map<String, Object> run = new LinkedHashMap<>(describe());
+        run.put("agents", contestants.stream().map(AgentSpec::toString).toList());
+        run.put("bars", outcome.bars());
+        run.put("rejected_rows", rejected);
+        Report.write(folder, standings, run);
+        console.print(Report.table(standings));
+        console.println("outputs: " + out.toAbsolutePath());
+        return 0;
+    }
+}

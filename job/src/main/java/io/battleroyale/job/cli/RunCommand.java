@@ -1,0 +1,153 @@
+package io.battleroyale.job.cli;
+
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.battleroyale.job.BattleJob;
+import io.battleroyale.job.LocalFlink;
+import io.battleroyale.job.Uids;
+import io.battleroyale.model.PriceBar;
+import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.sources.synthetic.SyntheticMarketConfig;
+import io.battleroyale.sources.synthetic.SyntheticSources;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import javax.annotation.Nullable;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The battle on the built-in synthetic market, as a live deployment would run it. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs the battle on the built-in synthetic market (offline, seeded) in a local Flink"
+                    + " cluster and prints the leaderboard.",
+            "Agent state lives in RocksDB with periodic checkpoints, as in a live deployment.",
+            "Without --epochs it runs until Ctrl-C, which stops cleanly and still prints the"
+                    + " leaderboard.",
+            ""
+        })
+final class RunCommand extends BattleCommand {
+
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            description =
+                    "Trading days to simulate (one epoch = one session of bars). Default: run until stopped.")
+    @Nullable
+    Integer epochs;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description =
+                    "Seed of the synthetic market. Same seed, same outputs. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(
+            names = "--symbols",
+            split = ",",
+            defaultValue = "SPY,QQQ,TLT,GLD,BTC-USD",
+            description = "Symbols of the synthetic market. Default: ${DEFAULT-VALUE}.")
+    List<String> symbols;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output folder. Default: a fresh folder runs/run-<date-time>.")
+    @Nullable
+    Path out;
+
+    @Option(
+            names = "--state-backend",
+            defaultValue = "rocksdb",
+            description = "rocksdb (as live) or hashmap (faster). Default: ${DEFAULT-VALUE}.")
+    String stateBackend;
+
+    @Option(
+            names = "--checkpoint-interval",
+            defaultValue = "10s",
+            converter = Durations.class,
+            paramLabel = "DURATION",
+            description = "Checkpoint period. Default: ${DEFAULT-VALUE}.")
+    Duration checkpointInterval;
+
+    private Path resolvedOut;
+
+    @Override
+    Path out() {
+        if (resolvedOut == null) {
+            resolvedOut =
+                    out != null
+                            ? out
+                            : Path.of(
+                                    "runs",
+                                    "run-"
+                                            + LocalDateTime.now()
+                                                    .format(
+                                                            DateTimeFormatter.ofPattern(
+                                                                    "yyyyMMdd-HHmmss")));
+        }
+        return resolvedOut;
+    }
+
+    @Override
+    LocalFlink flink(Path out) {
+        Path checkpoints =
+                engine.checkpointDir != null ? engine.checkpointDir : out.resolve("checkpoints");
+        return new LocalFlink(
+                engine.parallelism,
+                stateBackend,
+                checkpointInterval,
+                checkpoints.toAbsolutePath(),
+                null);
+    }
+
+    SyntheticMarketConfig market() {
+        return SyntheticMarketConfig.defaults(
+                        seed, epochs == null ? SyntheticMarketConfig.UNBOUNDED : epochs)
+                .withSymbols(symbols);
+    }
+
+    @Override
+    long barLengthMs() {
+        return 0;
+    }
+
+    @Override
+    BattleJob.Inputs inputs(StreamExecutionEnvironment env) {
+        SyntheticMarketConfig market = market();
+        var prices =
+                env.fromSource(
+                                SyntheticSources.prices(market),
+                                SyntheticSources.<PriceBar>watermarks(),
+                                "synthetic prices")
+                        .uid(Uids.PRICES);
+        var probabilities =
+                env.fromSource(
+                                SyntheticSources.probabilities(market),
+                                SyntheticSources.<ProbabilityTick>watermarks(),
+                                "synthetic probabilities")
+                        .uid(Uids.PROBABILITIES);
+        return new BattleJob.Inputs(prices, probabilities, List.of());
+    }
+
+    @Override
+    Map<String, Object> describe() {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("mode", "run");
+        run.put("market", "synthetic");
+        run.put("seed", seed);
+        run.put("epochs", epochs);
+        run.put("symbols", symbols);
+        return run;
+    }
+}

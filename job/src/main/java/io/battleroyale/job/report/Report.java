@@ -1,0 +1,174 @@
+package io.battleroyale.job.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The end of a run: the final standing of every agent, read back from {@code equity.csv}, written
+ * as {@code leaderboard.json} and {@code summary.json} and printed as a table.
+ */
+public final class Report {
+
+    /** How the metrics are computed; repeated in summary.json so results explain themselves. */
+    static final Map<String, String> FORMULAS =
+            Map.of(
+                    "returns",
+                    "per mark period (default one UTC day): change of the agent's summed sleeve"
+                            + " equity over the previous sum; a sleeve's first period counts its"
+                            + " initial cash as the previous equity",
+                    "sharpe",
+                    "mean / sample standard deviation of period returns x sqrt(252), risk-free 0",
+                    "sortino",
+                    "mean of period returns / sqrt(mean of squared negative returns) x sqrt(252)",
+                    "max_drawdown",
+                    "largest peak-to-trough fall of summed equity marked at period ends, as a"
+                            + " fraction of the peak",
+                    "total_return",
+                    "final equity (positions valued at the last close) / summed initial cash - 1",
+                    "win_rate",
+                    "closed round trips with positive pnl net of costs / closed round trips");
+
+    /** One agent's final figures. */
+    public record Standing(
+            String agent,
+            double equity,
+            double capital,
+            double totalReturn,
+            double sharpe,
+            double sortino,
+            double maxDrawdown,
+            int trades,
+            double winRate,
+            int sleeves,
+            boolean halted) {}
+
+    private Report() {}
+
+    /** The last row of every agent in {@code equity.csv}, best total return first. */
+    public static List<Standing> standings(OutputFolder folder, List<String> agents) {
+        Map<String, Standing> last = new LinkedHashMap<>();
+        for (String agent : agents) {
+            last.put(
+                    agent,
+                    new Standing(
+                            agent, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, Double.NaN, 0, false));
+        }
+        try {
+            List<String> lines = Files.readAllLines(folder.file("equity.csv"));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",", -1);
+                last.put(
+                        f[1],
+                        new Standing(
+                                f[1],
+                                num(f[2]),
+                                num(f[3]),
+                                num(f[4]),
+                                num(f[5]),
+                                num(f[6]),
+                                num(f[7]),
+                                Integer.parseInt(f[8]),
+                                num(f[9]),
+                                Integer.parseInt(f[10]),
+                                Boolean.parseBoolean(f[11])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Standing> ranked = new ArrayList<>(last.values());
+        ranked.sort(
+                Comparator.comparingDouble(Standing::totalReturn)
+                        .reversed()
+                        .thenComparing(Standing::agent));
+        return ranked;
+    }
+
+    /** Writes leaderboard.json and summary.json. */
+    public static void write(OutputFolder folder, List<Standing> standings, Map<String, ?> run)
+            throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int rank = 1;
+        for (Standing s : standings) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("rank", rank++);
+            row.put("agent", s.agent());
+            row.put("trades", s.trades());
+            row.put("final_equity", s.equity());
+            row.put("capital", s.capital());
+            row.put("total_return", OutputFormats.number(s.totalReturn()));
+            row.put("sharpe", OutputFormats.number(s.sharpe()));
+            row.put("sortino", OutputFormats.number(s.sortino()));
+            row.put("max_drawdown", OutputFormats.number(s.maxDrawdown()));
+            row.put("win_rate", OutputFormats.number(s.winRate()));
+            row.put("sleeves", s.sleeves());
+            row.put("halted", s.halted());
+            rows.add(row);
+        }
+        Files.writeString(
+                folder.file("leaderboard.json"),
+                OutputFormats.JSON
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(Map.of("leaderboard", rows))
+                        + "\n");
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("agents", rows);
+        summary.put("metrics", new TreeMap<>(FORMULAS));
+        summary.put("run", run);
+        Files.writeString(
+                folder.file("summary.json"),
+                OutputFormats.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary)
+                        + "\n");
+    }
+
+    /** The leaderboard as a console table. */
+    public static String table(List<Standing> standings) {
+        StringBuilder out = new StringBuilder();
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-4s %-12s %14s %9s %7s %8s %7s %8s%n",
+                        "rank",
+                        "agent",
+                        "equity",
+                        "return",
+                        "sharpe",
+                        "max dd",
+                        "trades",
+                        "win rate"));
+        int rank = 1;
+        for (Standing s : standings) {
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-4d %-12s %14.2f %8.2f%% %7s %7.2f%% %7d %8s%s%n",
+                            rank++,
+                            s.agent(),
+                            s.equity(),
+                            100 * s.totalReturn(),
+                            fixed(s.sharpe(), "%.2f"),
+                            100 * s.maxDrawdown(),
+                            s.trades(),
+                            Double.isNaN(s.winRate())
+                                    ? "-"
+                                    : String.format(Locale.ROOT, "%.1f%%", 100 * s.winRate()),
+                            s.halted() ? "  HALTED" : ""));
+        }
+        return out.toString();
+    }
+
+    private static String fixed(double value, String format) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, format, value);
+    }
+
+    private static double num(String field) {
+        return field.isEmpty() ? Double.NaN : Double.parseDouble(field);
+    }
+}

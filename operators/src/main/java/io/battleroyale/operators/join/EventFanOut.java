@@ -1,0 +1,44 @@
+package io.battleroyale.operators.join;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.util.Collector;
+
+import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.SymbolEvent;
+import io.battleroyale.sources.events.EventMap;
+import io.battleroyale.sources.events.Exposure;
+
+import java.util.List;
+
+/** Routes each probability tick to every symbol its event affects, per the event map. */
+public class EventFanOut extends RichFlatMapFunction<ProbabilityTick, SymbolEvent> {
+    private static final long serialVersionUID = 1L;
+
+    private final EventMap eventMap;
+    private transient Counter unmapped;
+
+    public EventFanOut(EventMap eventMap) {
+        this.eventMap = eventMap;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        unmapped = getRuntimeContext().getMetricGroup().counter("unmappedProbabilityTicks");
+    }
+
+    @Override
+    public void flatMap(ProbabilityTick tick, Collector<SymbolEvent> out) {
+        List<Exposure> exposures = eventMap.exposures(tick.eventKey());
+        if (exposures.isEmpty()) {
+            unmapped.inc();
+            return;
+        }
+        for (Exposure exposure : exposures) {
+            out.collect(
+                    new SymbolEvent(
+                            exposure.symbol(), exposure.group(), exposure.sensitivity(), tick));
+        }
+    }
+}
