@@ -39,7 +39,8 @@ class ModelSerializationTest {
                 ArmState.class,
                 BanditState.class,
                 RejectedInput.class,
-                SymbolEvent.class
+                SymbolEvent.class,
+                TradingPause.class
             })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

@@ -97,6 +97,8 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
         if (open == null || period > open) {
             openPeriod.update(period);
             ctx.timerService().registerEventTimeTimer(period);
+            // reports positions still open when the input ends (registered once per period)
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
         for (Contestant<?> c : contestants) {
             c.load(snapshot.symbol());
@@ -130,7 +132,6 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
             c.save();
         }
         bars.add(1);
-        ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
 
     private static void act(Contestant<?> c, Signal signal, Context ctx, Collector<Decision> out) {

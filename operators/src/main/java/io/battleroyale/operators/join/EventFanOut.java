@@ -37,7 +37,7 @@ public class EventFanOut extends RichFlatMapFunction<ProbabilityTick, SymbolEven
         }
         for (Exposure exposure : exposures) {
             out.collect(
-                    new SymbolEvent(
+                    SymbolEvent.of(
                             exposure.symbol(), exposure.group(), exposure.sensitivity(), tick));
         }
     }

@@ -64,6 +64,11 @@ public class EventHistory {
         System.arraycopy(times, keepFrom, times, 0, size - keepFrom);
         System.arraycopy(probabilities, keepFrom, probabilities, 0, size - keepFrom);
         size -= keepFrom;
+        // the arrays are state: on RocksDB every spare slot is serialized with every event
+        if (times.length > 8 && size < times.length / 4) {
+            times = Arrays.copyOf(times, Math.max(4, size * 2));
+            probabilities = Arrays.copyOf(probabilities, times.length);
+        }
     }
 
     long latestTime() {

@@ -1,13 +1,20 @@
 package io.battleroyale.operators.join;
 
 import io.battleroyale.model.PriceBar;
+import io.battleroyale.model.ProbabilityShift;
+import io.battleroyale.model.TradingPause;
 
 import javax.annotation.Nullable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Per-symbol bookkeeping of the symbol join (a Flink POJO in keyed state). */
+/**
+ * Per-symbol memory of the symbol join (a Flink POJO in keyed state): everything but the bars
+ * waiting for their end, kept small so one read and one write per element stay cheap on RocksDB.
+ */
 public class JoinState {
     /** Start of the newest accepted bar; a bar must start after it. */
     public long lastBarStart = Long.MIN_VALUE;
@@ -18,14 +25,20 @@ public class JoinState {
     /** Index the next decided bar gets. */
     public long nextIndex;
 
-    /** End of the newest decided bar: ticks at or before it arrive too late for that decision. */
+    /** End of the newest decided bar: events at or before it arrive too late for that decision. */
     public long decidedUntil = Long.MIN_VALUE;
 
     /** The first bar of a feed without bar lengths, waiting for the second to tell the length. */
     @Nullable public PriceBar held;
 
-    /** Bars waiting for the watermark to pass their end, in start order. */
-    public List<PriceBar> pending = new ArrayList<>();
+    /** Recent observations per market ({@code venue:market:event}). */
+    public Map<String, EventHistory> histories = new HashMap<>();
+
+    /** Shifts that may still fall inside a later bar's shift window. */
+    public List<ProbabilityShift> shifts = new ArrayList<>();
+
+    /** Pauses that may still be in force for a later bar. */
+    public List<TradingPause> pauses = new ArrayList<>();
 
     public JoinState() {}
 }

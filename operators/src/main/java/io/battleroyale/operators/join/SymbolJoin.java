@@ -15,24 +15,28 @@ import org.apache.flink.util.OutputTag;
 import io.battleroyale.model.EventReading;
 import io.battleroyale.model.MarketSnapshot;
 import io.battleroyale.model.PriceBar;
+import io.battleroyale.model.ProbabilityShift;
 import io.battleroyale.model.ProbabilityTick;
 import io.battleroyale.model.RejectedInput;
 import io.battleroyale.model.SymbolEvent;
+import io.battleroyale.model.TradingPause;
+
+import javax.annotation.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Joins a symbol's bars with the probabilities of the events that affect it, as of each bar's end.
+ * Joins a symbol's bars with the probabilities, shifts and pauses that concern it, as of each bar's
+ * end.
  *
- * <p>A bar is decided when the watermark passes its end, so every probability observed at or before
- * the end has arrived; the snapshot takes, per market, the latest observation at or before the end
- * and none after it. The result depends only on the data, not on arrival order or parallelism. Bars
- * that do not start after the symbol's previous bar are rejected; probability ticks that arrive
- * after a bar they belong to was decided are counted as late and serve later bars.
+ * <p>A bar is decided when the watermark passes its end, so everything observed at or before the
+ * end has arrived; the snapshot takes, per market, the latest observation at or before the end and
+ * none after it. The result depends only on the data, not on arrival order or parallelism. Bars
+ * that do not start after the symbol's previous bar are rejected; events that arrive after a bar
+ * they belong to was decided are counted as late and serve later bars.
  */
 public class SymbolJoin
         extends KeyedCoProcessFunction<String, PriceBar, SymbolEvent, MarketSnapshot> {
@@ -47,11 +51,18 @@ public class SymbolJoin
                     .thenComparing(EventReading::venue)
                     .thenComparing(EventReading::marketId);
 
+    private static final Comparator<ProbabilityShift> SHIFT_ORDER =
+            Comparator.comparingLong(ProbabilityShift::endTs)
+                    .thenComparing(ProbabilityShift::eventKey)
+                    .thenComparing(ProbabilityShift::kind)
+                    .thenComparing(ProbabilityShift::venue)
+                    .thenComparing(ProbabilityShift::marketId);
+
     private final JoinSettings settings;
 
     private transient ValueState<JoinState> joinState;
-    private transient MapState<String, EventHistory> histories;
-    private transient Counter lateTicks;
+    private transient MapState<Long, PriceBar> barsByEnd;
+    private transient Counter lateEvents;
     private transient Counter rejectedBars;
 
     public SymbolJoin(JoinSettings settings) {
@@ -62,14 +73,14 @@ public class SymbolJoin
     public void open(OpenContext context) {
         joinState =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("join", JoinState.class));
-        histories =
+        barsByEnd =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "event-histories",
-                                        Types.STRING,
-                                        TypeInformation.of(EventHistory.class)));
-        lateTicks = getRuntimeContext().getMetricGroup().counter("lateProbabilityTicks");
+                                        "bars-by-end",
+                                        Types.LONG,
+                                        TypeInformation.of(PriceBar.class)));
+        lateEvents = getRuntimeContext().getMetricGroup().counter("lateProbabilityTicks");
         rejectedBars = getRuntimeContext().getMetricGroup().counter("rejectedBars");
     }
 
@@ -78,92 +89,105 @@ public class SymbolJoin
             throws Exception {
         JoinState state = state();
         if (bar.tsEvent() <= state.lastBarStart) {
-            rejectedBars.inc();
-            ctx.output(
-                    REJECTED,
-                    new RejectedInput(
-                            "prices",
-                            0,
-                            String.format(
-                                    "timestamp %d of %s is not after its previous bar at %d",
-                                    bar.tsEvent(), bar.symbol(), state.lastBarStart),
-                            bar.toString()));
+            reject(
+                    bar,
+                    String.format(
+                            "timestamp %d of %s is not after its previous bar at %d",
+                            bar.tsEvent(), bar.symbol(), state.lastBarStart),
+                    ctx);
             return;
         }
         state.lastBarStart = bar.tsEvent();
         if (bar.lengthMs() > 0) {
-            enqueue(state, bar, ctx);
+            enqueue(bar, ctx);
         } else if (settings.barLengthMs() > 0) {
-            enqueue(state, bar.withLength(settings.barLengthMs()), ctx);
+            enqueue(bar.withLength(settings.barLengthMs()), ctx);
         } else if (state.barLength > 0) {
-            enqueue(state, bar.withLength(state.barLength), ctx);
+            enqueue(bar.withLength(state.barLength), ctx);
         } else if (state.held == null) {
             state.held = bar;
             // a lone bar still gets decided at the end of the input, with no look-ahead at all
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         } else {
             state.barLength = BarLengths.infer(state.held.tsEvent(), bar.tsEvent());
-            enqueue(state, state.held.withLength(state.barLength), ctx);
+            enqueue(state.held.withLength(state.barLength), ctx);
             state.held = null;
-            enqueue(state, bar.withLength(state.barLength), ctx);
+            enqueue(bar.withLength(state.barLength), ctx);
         }
         joinState.update(state);
     }
 
-    private static void enqueue(JoinState state, PriceBar bar, Context ctx) {
-        state.pending.add(bar);
+    private void enqueue(PriceBar bar, Context ctx) throws Exception {
+        if (barsByEnd.contains(bar.endTs())) {
+            reject(
+                    bar,
+                    "bar of " + bar.symbol() + " ends with an earlier bar at " + bar.endTs(),
+                    ctx);
+            return;
+        }
+        barsByEnd.put(bar.endTs(), bar);
         ctx.timerService().registerEventTimeTimer(bar.endTs());
+    }
+
+    private void reject(PriceBar bar, String reason, Context ctx) {
+        rejectedBars.inc();
+        ctx.output(REJECTED, new RejectedInput("prices", 0, reason, bar.toString()));
     }
 
     @Override
     public void processElement2(SymbolEvent event, Context ctx, Collector<MarketSnapshot> out)
             throws Exception {
-        ProbabilityTick tick = event.tick();
-        String market = tick.venue() + ':' + tick.marketId() + ':' + tick.eventKey();
-        EventHistory history = histories.get(market);
-        if (history == null) {
-            history =
-                    new EventHistory(
-                            tick.eventKey(),
-                            event.group(),
-                            event.sensitivity(),
-                            tick.venue(),
-                            tick.marketId());
+        JoinState state = state();
+        if (event.tsEvent() <= state.decidedUntil) {
+            lateEvents.inc();
         }
-        history.add(tick.tsEvent(), tick.yesProbability());
-        histories.put(market, history);
-        JoinState state = joinState.value();
-        if (state != null && tick.tsEvent() <= state.decidedUntil) {
-            lateTicks.inc();
+        if (event.tick() != null) {
+            ProbabilityTick tick = event.tick();
+            String market = tick.venue() + ':' + tick.marketId() + ':' + tick.eventKey();
+            state.histories
+                    .computeIfAbsent(
+                            market,
+                            m ->
+                                    new EventHistory(
+                                            tick.eventKey(),
+                                            event.group(),
+                                            event.sensitivity(),
+                                            tick.venue(),
+                                            tick.marketId()))
+                    .add(tick.tsEvent(), tick.yesProbability());
+        } else if (event.shift() != null) {
+            state.shifts.add(event.shift());
+        } else if (event.pause() != null) {
+            state.pauses.add(event.pause());
         }
+        joinState.update(state);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<MarketSnapshot> out)
             throws Exception {
         JoinState state = state();
+        PriceBar bar;
         if (timestamp == Long.MAX_VALUE && state.held != null) {
-            state.pending.add(state.held);
+            bar = state.held;
             state.held = null;
-        }
-        Iterator<PriceBar> bars = state.pending.iterator();
-        while (bars.hasNext()) {
-            PriceBar bar = bars.next();
-            if (bar.endTs() > timestamp) {
-                break;
+        } else {
+            bar = barsByEnd.get(timestamp);
+            if (bar == null) {
+                return;
             }
-            bars.remove();
-            out.collect(snapshot(state.nextIndex++, bar));
-            state.decidedUntil = Math.max(state.decidedUntil, bar.endTs());
+            barsByEnd.remove(timestamp);
         }
-        prune(state.decidedUntil);
+        out.collect(snapshot(state, state.nextIndex++, bar));
+        state.decidedUntil = Math.max(state.decidedUntil, bar.endTs());
+        prune(state);
         joinState.update(state);
     }
 
-    private MarketSnapshot snapshot(long index, PriceBar bar) throws Exception {
+    private MarketSnapshot snapshot(JoinState state, long index, PriceBar bar) {
         long end = bar.endTs();
-        List<EventReading> readings = new ArrayList<>();
-        for (EventHistory h : histories.values()) {
+        List<EventReading> readings = new ArrayList<>(state.histories.size());
+        for (EventHistory h : state.histories.values()) {
             int now = h.indexAsOf(end);
             if (now < 0 || end - h.times[now] > settings.staleAfterMs()) {
                 continue;
@@ -181,25 +205,42 @@ public class SymbolJoin
                             h.marketId));
         }
         readings.sort(READING_ORDER);
-        return new MarketSnapshot(bar.symbol(), index, bar, readings, List.of());
+        List<ProbabilityShift> shifts = new ArrayList<>();
+        for (ProbabilityShift shift : state.shifts) {
+            if (shift.endTs() <= end && shift.endTs() > end - settings.shiftWindowMs()) {
+                shifts.add(shift);
+            }
+        }
+        shifts.sort(SHIFT_ORDER);
+        return new MarketSnapshot(bar.symbol(), index, bar, readings, shifts, pauseAt(state, end));
+    }
+
+    /** The pause in force at {@code ts} that lasts longest, if any. */
+    @Nullable
+    private static TradingPause pauseAt(JoinState state, long ts) {
+        TradingPause longest = null;
+        for (TradingPause pause : state.pauses) {
+            if (pause.isActiveAt(ts) && (longest == null || pause.untilTs() > longest.untilTs())) {
+                longest = pause;
+            }
+        }
+        return longest;
     }
 
     /** Keeps only what a later bar (ending after {@code decidedUntil}) can still ask for. */
-    private void prune(long decidedUntil) throws Exception {
-        if (decidedUntil == Long.MIN_VALUE) {
-            return;
-        }
-        Iterator<Map.Entry<String, EventHistory>> entries = histories.iterator();
-        while (entries.hasNext()) {
-            Map.Entry<String, EventHistory> entry = entries.next();
-            EventHistory h = entry.getValue();
-            if (decidedUntil - h.latestTime() > settings.staleAfterMs()) {
-                entries.remove();
-            } else if (h.size > 2) {
-                h.pruneBefore(decidedUntil - settings.shiftWindowMs());
-                entry.setValue(h);
+    private void prune(JoinState state) {
+        long decided = state.decidedUntil;
+        Iterator<EventHistory> histories = state.histories.values().iterator();
+        while (histories.hasNext()) {
+            EventHistory h = histories.next();
+            if (decided - h.latestTime() > settings.staleAfterMs()) {
+                histories.remove();
+            } else {
+                h.pruneBefore(decided - settings.shiftWindowMs());
             }
         }
+        state.shifts.removeIf(s -> s.endTs() <= decided - settings.shiftWindowMs());
+        state.pauses.removeIf(p -> p.untilTs() <= decided);
     }
 
     private JoinState state() throws Exception {

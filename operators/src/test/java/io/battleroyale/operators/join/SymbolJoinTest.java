@@ -185,7 +185,7 @@ class SymbolJoinTest {
     }
 
     static SymbolEvent tick(String symbol, long ts, double p) {
-        return new SymbolEvent(
+        return SymbolEvent.of(
                 symbol,
                 "fed_hike",
                 -1.0,

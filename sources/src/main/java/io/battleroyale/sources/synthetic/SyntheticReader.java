@@ -7,8 +7,11 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.core.io.InputStatus;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
@@ -22,6 +25,7 @@ final class SyntheticReader<T> implements SourceReader<T, SyntheticSplit> {
     private final SyntheticWorld world;
     private final BiFunction<SyntheticWorld, String, SyntheticCursor<T>> cursors;
     private final List<Active<T>> active = new ArrayList<>();
+    private final Set<String> paused = new HashSet<>();
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private boolean noMoreSplits;
     private boolean requested;
@@ -51,13 +55,15 @@ final class SyntheticReader<T> implements SourceReader<T, SyntheticSplit> {
             if (!split.cursor.hasNext()) {
                 output.releaseOutputForSplit(split.name);
                 it.remove();
+            } else if (paused.contains(split.name)) {
+                continue;
             } else if (earliest == null
                     || split.cursor.peekTimestamp() < earliest.cursor.peekTimestamp()) {
                 earliest = split;
             }
         }
         if (earliest == null) {
-            if (noMoreSplits) {
+            if (noMoreSplits && active.isEmpty()) {
                 return InputStatus.END_OF_INPUT;
             }
             if (available.isDone()) {
@@ -92,6 +98,20 @@ final class SyntheticReader<T> implements SourceReader<T, SyntheticSplit> {
             active.add(new Active<>(split.name(), cursor));
         }
         available.complete(null);
+    }
+
+    /**
+     * Watermark alignment: splits whose watermark ran too far ahead of the other sources' wait, so
+     * a fast source does not make the join buffer hours of its future.
+     */
+    @Override
+    public void pauseOrResumeSplits(
+            Collection<String> splitsToPause, Collection<String> splitsToResume) {
+        paused.addAll(splitsToPause);
+        paused.removeAll(splitsToResume);
+        if (!splitsToResume.isEmpty()) {
+            available.complete(null);
+        }
     }
 
     @Override

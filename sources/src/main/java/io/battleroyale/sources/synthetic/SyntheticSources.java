@@ -6,6 +6,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
 
+import java.time.Duration;
+
 /**
  * Flink sources over the synthetic market, e.g.
  *
@@ -37,6 +39,16 @@ public final class SyntheticSources {
      * and has its own watermark), for either source.
      */
     public static <T> WatermarkStrategy<T> watermarks() {
-        return WatermarkStrategy.forMonotonousTimestamps();
+        return WatermarkStrategy.<T>forMonotonousTimestamps()
+                .withWatermarkAlignment(ALIGNMENT_GROUP, MAX_DRIFT, Duration.ofMillis(100));
     }
+
+    /**
+     * Prices and probabilities are generated as fast as the job takes them; aligned, neither runs
+     * more than {@link #MAX_DRIFT} of event time ahead of the other, so the symbol join never has
+     * to hold hours of one side while it waits for the other.
+     */
+    static final String ALIGNMENT_GROUP = "synthetic-market";
+
+    static final Duration MAX_DRIFT = Duration.ofMinutes(30);
 }
