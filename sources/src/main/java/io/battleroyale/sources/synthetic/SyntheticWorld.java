@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The seeded synthetic market (model and equations: {@code sources/SYNTHETIC.md}). Plain Java,
+ * The seeded synthetic market (model and equations: {@code docs/synthetic-market.md}). Plain Java,
  * deterministic: every random stream is a {@link SplittableRandom} seeded from (seed, stream name),
  * so one symbol's series is the same whichever reader generates it and in whatever order. A price
  * cursor re-simulates the (cheap) event paths it depends on rather than sharing them.
@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticWorld {
 
-    // --- model constants; SYNTHETIC.md explains each ---
+    // --- model constants; docs/synthetic-market.md explains each ---
     static final double P_CALM_TO_VOLATILE = 0.15;
     static final double P_VOLATILE_TO_CALM = 0.35;
     static final double LOGIT_STEP = 0.015;

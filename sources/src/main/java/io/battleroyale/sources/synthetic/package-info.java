@@ -1,4 +1,4 @@
-/** The seeded synthetic market and its FLIP-27 sources (model: sources/SYNTHETIC.md). */
+/** The seeded synthetic market and its FLIP-27 sources (model: docs/synthetic-market.md). */
 @ParametersAreNonnullByDefault
 package io.battleroyale.sources.synthetic;
 
