@@ -6,6 +6,7 @@ package io.battleroyale.job;
  */
 public final class Uids {
     public static final String PRICES = "prices";
+    public static final String PRICE_WINDOW = "price-window";
     public static final String PROBABILITIES = "probabilities";
     public static final String EVENT_FAN_OUT = "event-fan-out";
     public static final String SYMBOL_JOIN = "symbol-join";

@@ -18,6 +18,7 @@ import javax.annotation.Nullable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,26 @@ final class BacktestCommand extends BattleCommand {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
+
+    @Option(
+            names = "--from",
+            converter = Instants.class,
+            paramLabel = "TIME",
+            description = {
+                "Trade bars starting at or after this time (2024-03-20 = UTC midnight, an ISO"
+                        + " instant, or epoch ms).",
+                "Probabilities are not cut: one observed earlier is still known at the start."
+            })
+    @Nullable
+    Instant from;
+
+    @Option(
+            names = "--to",
+            converter = Instants.class,
+            paramLabel = "TIME",
+            description = "Trade bars starting before this time.")
+    @Nullable
+    Instant to;
 
     @Option(
             names = "--bar-length",
@@ -102,6 +123,15 @@ final class BacktestCommand extends BattleCommand {
         List<DataStream<RejectedInput>> rejected = new ArrayList<>();
         Replay<PriceBar> bars = CsvReplay.prices(env, prices, Uids.PRICES);
         rejected.add(bars.rejected());
+        DataStream<PriceBar> window = bars.records();
+        if (from != null || to != null) {
+            long start = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+            long end = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+            window =
+                    window.filter(bar -> bar.tsEvent() >= start && bar.tsEvent() < end)
+                            .uid(Uids.PRICE_WINDOW)
+                            .name("prices from " + from + " to " + to);
+        }
         DataStream<ProbabilityTick> ticks;
         if (events != null) {
             requireFile(events, "--events");
@@ -110,9 +140,9 @@ final class BacktestCommand extends BattleCommand {
             rejected.add(replay.rejected());
             ticks = replay.records();
         } else {
-            ticks = BattleJob.noProbabilities(bars.records());
+            ticks = BattleJob.noProbabilities(window);
         }
-        return new BattleJob.Inputs(bars.records(), ticks, rejected);
+        return new BattleJob.Inputs(window, ticks, rejected);
     }
 
     private static void requireFile(Path file, String option) {
@@ -128,6 +158,8 @@ final class BacktestCommand extends BattleCommand {
         run.put("prices", prices.getFileName().toString());
         run.put("events", events == null ? null : events.getFileName().toString());
         run.put("bar_length", barLength);
+        run.put("from", from == null ? null : from.toString());
+        run.put("to", to == null ? null : to.toString());
         run.put("commission_bps", strategy.commissionBps);
         run.put("slippage_bps", strategy.slippageBps);
         run.put("sizing", strategy.sizing);
