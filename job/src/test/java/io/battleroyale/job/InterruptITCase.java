@@ -1,0 +1,96 @@
+package io.battleroyale.job;
+
+import io.battleroyale.job.cli.BattleCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ctrl-C on an endless run: the command line, in its own JVM as a user starts it, drains the graph,
+ * keeps a savepoint, prints the leaderboard and exits 0.
+ */
+class InterruptITCase {
+
+    @TempDir Path tmp;
+
+    @Test
+    void ctrlCStopsAnEndlessRunCleanlyAndStillPrintsTheLeaderboard() throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(
+                List.of(
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BattleCli.class.getName(),
+                        "run",
+                        "--state-backend",
+                        "hashmap",
+                        "--progress-every",
+                        "500ms",
+                        "--out",
+                        tmp.resolve("out").toString()));
+        Process battle = new ProcessBuilder(command).start();
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> err = drain(battle, true, running);
+        CompletableFuture<String> out = drain(battle, false, null);
+        try {
+            assertThat(running.await(120, TimeUnit.SECONDS)).as("bars are flowing").isTrue();
+            new ProcessBuilder("kill", "-INT", Long.toString(battle.pid())).start().waitFor();
+
+            assertThat(battle.waitFor(120, TimeUnit.SECONDS)).as("stops by itself").isTrue();
+            assertThat(battle.exitValue()).as(err.get()).isZero();
+            assertThat(err.get())
+                    .contains("stopping")
+                    .contains("stopped by Ctrl-C")
+                    .contains("savepoint:");
+            assertThat(out.get()).contains("rank").contains("meta").contains("outputs:");
+            assertThat(Files.readString(tmp.resolve("out/summary.json"))).contains("\"agents\"");
+            assertThat(Files.readAllLines(tmp.resolve("out/equity.csv"))).hasSizeGreaterThan(1);
+        } finally {
+            battle.destroyForcibly();
+        }
+    }
+
+    /** Reads one of the process's streams; counts down {@code running} at the first bars. */
+    private static CompletableFuture<String> drain(
+            Process process, boolean errors, CountDownLatch running) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    StringBuilder text = new StringBuilder();
+                    try (BufferedReader reader =
+                            new BufferedReader(
+                                    new InputStreamReader(
+                                            errors
+                                                    ? process.getErrorStream()
+                                                    : process.getInputStream(),
+                                            StandardCharsets.UTF_8))) {
+                        for (String line; (line = reader.readLine()) != null; ) {
+                            text.append(line).append('\n');
+                            if (running != null
+                                    && line.startsWith("progress:")
+                                    && !line.startsWith("progress: 0 bars")) {
+                                running.countDown();
+                            }
+                        }
+                    } catch (IOException e) {
+                        text.append(e);
+                    }
+                    return text.toString();
+                });
+    }
+}
