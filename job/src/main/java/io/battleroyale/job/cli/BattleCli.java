@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             BacktestCommand.class,
             AgentsCommand.class,
             MarketsCommand.class,
+            RecordCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BattleCli {
