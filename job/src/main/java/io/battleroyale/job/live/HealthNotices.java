@@ -82,5 +82,17 @@ public final class HealthNotices implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         check();
+        for (String feed : feeds) {
+            if (seen.getOrDefault(feed, FeedHealth.State.UNKNOWN) == FeedHealth.State.UNKNOWN) {
+                err.println(
+                        "notice: "
+                                + feed
+                                + " gave no answer before the run ended (first poll still"
+                                + " retrying); "
+                                + fallback
+                                + ".");
+            }
+        }
+        err.flush();
     }
 }

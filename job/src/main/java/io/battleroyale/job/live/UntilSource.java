@@ -22,9 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Wraps a live (unbounded) source so that its readers end, cleanly and with a final watermark, at a
- * wall-clock time after it started ({@code battle record --duration}) or when a {@link StopSignals} signal is
- * raised (a bounded {@code battle run --use-events} whose synthetic market is over). Until then
- * every call goes to the wrapped source unchanged, including checkpointed split state.
+ * wall-clock time after it started ({@code battle record --duration}) or when a {@link StopSignals}
+ * signal is raised (a bounded {@code battle run --use-events} whose synthetic market is over).
+ * Until then every call goes to the wrapped source unchanged, including checkpointed split state.
  */
 public final class UntilSource<T, S extends SourceSplit, E>
         implements Source<T, S, E>, ResultTypeQueryable<T> {
