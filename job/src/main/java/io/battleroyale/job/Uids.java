@@ -20,5 +20,8 @@ public final class Uids {
     public static final String BANDIT_SINK = "bandit-sink";
     public static final String REJECTED_SINK = "rejected-sink";
 
+    /** run --use-events: live probabilities gated with the synthetic model as fallback. */
+    public static final String EVENT_GATE = "event-gate";
+
     private Uids() {}
 }

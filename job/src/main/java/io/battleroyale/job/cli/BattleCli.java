@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             BacktestCommand.class,
             AgentsCommand.class,
+            MarketsCommand.class,
+            RecordCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

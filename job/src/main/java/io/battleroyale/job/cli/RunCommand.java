@@ -7,9 +7,11 @@ import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.Uids;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.sources.events.EventMap;
 import io.battleroyale.sources.synthetic.SyntheticMarketConfig;
 import io.battleroyale.sources.synthetic.SyntheticSources;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.annotation.Nullable;
@@ -29,7 +31,8 @@ import java.util.Map;
         sortOptions = false,
         description = {
             "Runs the battle on the built-in synthetic market (offline, seeded) in a local Flink"
-                    + " cluster and prints the leaderboard.",
+                    + " cluster and prints the leaderboard. With --use-events, event probabilities"
+                    + " come from Kalshi and Polymarket (synthetic fallback); prices stay synthetic.",
             "Agent state lives in RocksDB with periodic checkpoints, as in a live deployment.",
             "Without --epochs it runs until Ctrl-C, which stops cleanly and still prints the"
                     + " leaderboard.",
@@ -80,7 +83,16 @@ final class RunCommand extends BattleCommand {
             description = "Checkpoint period. Default: ${DEFAULT-VALUE}.")
     Duration checkpointInterval;
 
+    @Mixin UseEventsOptions events;
+
     private Path resolvedOut;
+
+    @Override
+    public Integer call() throws Exception {
+        try (AutoCloseable notices = events.notices(spec.commandLine().getErr())) {
+            return super.call();
+        }
+    }
 
     @Override
     Path out() {
@@ -137,7 +149,9 @@ final class RunCommand extends BattleCommand {
                                 SyntheticSources.<ProbabilityTick>watermarks(),
                                 "synthetic probabilities")
                         .uid(Uids.PROBABILITIES);
-        return new BattleJob.Inputs(prices, probabilities, List.of());
+        EventMap map = markets == null ? EventMap.loadDefault() : EventMap.load(markets);
+        return new BattleJob.Inputs(
+                prices, events.probabilities(env, probabilities, map, epochs != null), List.of());
     }
 
     @Override
@@ -145,6 +159,7 @@ final class RunCommand extends BattleCommand {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("mode", "run");
         run.put("market", "synthetic");
+        run.put("events", events.useEvents ? "live, synthetic fallback" : "synthetic");
         run.put("seed", seed);
         run.put("epochs", epochs);
         run.put("symbols", symbols);

@@ -31,6 +31,8 @@ public final class FeedHealth {
 
     private static final Map<String, State> LAST_KNOWN = new ConcurrentHashMap<>();
 
+    private static final Map<String, String> LAST_REASON = new ConcurrentHashMap<>();
+
     /** What this reader last saw. */
     public enum State {
         /** No poll has finished yet. */
@@ -92,6 +94,7 @@ public final class FeedHealth {
         if (state != State.DOWN) {
             state = State.DOWN;
             downSinceNanos = time.nanoTime();
+            LAST_REASON.put(feed, reason);
             LOG.warn(
                     "{} is unavailable ({}); no {} data is emitted until it answers again, and the"
                             + " job runs on its fallback (synthetic event model). Polling"
@@ -126,6 +129,20 @@ public final class FeedHealth {
 
     public String feed() {
         return feed;
+    }
+
+    /**
+     * The reason of the last transition to down any reader in this JVM saw for {@code feed}, empty
+     * when it was never down.
+     */
+    public static Optional<String> lastDownReason(String feed) {
+        return Optional.ofNullable(LAST_REASON.get(feed));
+    }
+
+    /** Forgets what this JVM saw of {@code feed}: a new local run starts without history. */
+    public static void forget(String feed) {
+        LAST_KNOWN.remove(feed);
+        LAST_REASON.remove(feed);
     }
 
     /** The last transition any reader in this JVM saw for {@code feed}. */

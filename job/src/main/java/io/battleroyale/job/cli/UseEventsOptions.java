@@ -1,0 +1,139 @@
+package io.battleroyale.job.cli;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.battleroyale.job.Uids;
+import io.battleroyale.job.live.EventGate;
+import io.battleroyale.job.live.HealthNotices;
+import io.battleroyale.job.live.LiveEndpoints;
+import io.battleroyale.job.live.LiveProbabilities;
+import io.battleroyale.job.live.StopSignals;
+import io.battleroyale.job.live.UntilSource;
+import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.sources.events.EventMap;
+import io.battleroyale.sources.venues.Venue;
+import io.battleroyale.sources.venues.source.LiveMarkets;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import javax.annotation.Nullable;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code run --use-events}: live venue probabilities, the synthetic event model as fallback. */
+final class UseEventsOptions {
+
+    @Option(
+            names = "--use-events",
+            description = {
+                "Event probabilities from the real venues (Kalshi, Polymarket: the markets of"
+                        + " --venues-file), with the synthetic event model as fallback while a venue"
+                        + " cannot be reached; each outage and recovery is said once on stderr.",
+                "Prices stay synthetic: live quotes replace the synthetic model's ticks of the"
+                        + " same event group, on the synthetic clock. Real prices: 'battle record'"
+                        + " then 'battle backtest'."
+            })
+    boolean useEvents;
+
+    @Option(
+            names = "--venues",
+            split = ",",
+            defaultValue = "kalshi,polymarket",
+            paramLabel = "VENUE",
+            description = "With --use-events: the venues to poll. Default: ${DEFAULT-VALUE}.")
+    List<String> venues;
+
+    @Option(
+            names = "--venues-file",
+            paramLabel = "FILE",
+            description =
+                    "With --use-events: live markets to poll (venues.yaml). Default: the bundled list.")
+    @Nullable
+    Path venuesFile;
+
+    @Option(
+            names = "--poll-interval",
+            defaultValue = "30s",
+            converter = Durations.class,
+            paramLabel = "DURATION",
+            description =
+                    "With --use-events: time between two polls of one market. Default: ${DEFAULT-VALUE}.")
+    Duration pollInterval;
+
+    @Mixin LiveEndpoints endpoints;
+
+    private final String stopSignal = "run-" + UUID.randomUUID();
+
+    LiveMarkets markets() {
+        Set<Venue> chosen = EnumSet.noneOf(Venue.class);
+        venues.stream().filter(v -> !v.isBlank()).forEach(v -> chosen.add(Venue.of(v)));
+        return (venuesFile == null ? LiveMarkets.loadDefault() : LiveMarkets.load(venuesFile))
+                .only(chosen);
+    }
+
+    /**
+     * The probabilities the battle sees: {@code synthetic} alone without --use-events, else the
+     * gate over live and synthetic. A bounded run ends its live sources with the synthetic model.
+     */
+    DataStream<ProbabilityTick> probabilities(
+            StreamExecutionEnvironment env,
+            DataStream<ProbabilityTick> synthetic,
+            EventMap map,
+            boolean bounded) {
+        if (!useEvents) {
+            return synthetic;
+        }
+        DataStream<ProbabilityTick> live =
+                LiveProbabilities.streams(
+                        env,
+                        markets(),
+                        endpoints,
+                        pollInterval,
+                        EventGate.liveWatermarks(),
+                        s ->
+                                bounded
+                                        ? UntilSource.signal(
+                                                s,
+                                                TypeInformation.of(ProbabilityTick.class),
+                                                stopSignal)
+                                        : s);
+        if (live == null) {
+            return synthetic;
+        }
+        return EventGate.wire(synthetic, live, map, Uids.EVENT_GATE, bounded ? stopSignal : null);
+    }
+
+    /** Starts the stderr notices; closing stops them and forgets the run's stop signal. */
+    AutoCloseable notices(PrintWriter err) {
+        if (!useEvents) {
+            return () -> {};
+        }
+        LiveMarkets markets = markets();
+        List<String> feeds = markets.venues().stream().map(Venue::id).toList();
+        err.println(
+                "events: live from "
+                        + feeds
+                        + " ("
+                        + markets.markets().size()
+                        + " markets, "
+                        + markets.origin()
+                        + "); synthetic event model as fallback; prices are synthetic");
+        HealthNotices notices =
+                HealthNotices.start(
+                        err,
+                        feeds,
+                        "the run uses the synthetic event model for its events instead");
+        return () -> {
+            notices.close();
+            StopSignals.clear(stopSignal);
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package io.battleroyale.job.live;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.sources.venues.Venue;
+import io.battleroyale.sources.venues.source.LiveMarkets;
+import io.battleroyale.sources.venues.source.PollSettings;
+import io.battleroyale.sources.venues.source.PollingSource;
+import io.battleroyale.sources.venues.source.ProbabilitySources;
+import io.battleroyale.sources.venues.source.VenueMarketRef;
+
+import javax.annotation.Nullable;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/** The live probability sources of the configured markets, one per venue, as one stream. */
+public final class LiveProbabilities {
+
+    /** Stable operator id prefix: {@code live-probabilities-kalshi}, … */
+    public static final String UID_PREFIX = "live-probabilities-";
+
+    private LiveProbabilities() {}
+
+    /**
+     * @param bound wraps each source (e.g. {@link UntilSource}); identity for unbounded polling
+     * @return {@code null} when no market is configured
+     */
+    @Nullable
+    public static DataStream<ProbabilityTick> streams(
+            StreamExecutionEnvironment env,
+            LiveMarkets markets,
+            LiveEndpoints endpoints,
+            Duration pollInterval,
+            WatermarkStrategy<ProbabilityTick> watermarks,
+            UnaryOperator<org.apache.flink.api.connector.source.Source<ProbabilityTick, ?, ?>>
+                    bound) {
+        PollSettings settings = PollSettings.live(pollInterval);
+        DataStream<ProbabilityTick> all = null;
+        for (Venue venue : markets.venues()) {
+            PollingSource<VenueMarketRef, ProbabilityTick> source =
+                    venue == Venue.KALSHI
+                            ? ProbabilitySources.kalshi(
+                                    endpoints.kalshi, markets.refs(venue), settings)
+                            : ProbabilitySources.polymarket(
+                                    endpoints.gamma, endpoints.clob, markets.refs(venue), settings);
+            @SuppressWarnings("unchecked")
+            var bounded =
+                    (org.apache.flink.api.connector.source.Source<ProbabilityTick, ?, ?>)
+                            bound.apply(source);
+            DataStream<ProbabilityTick> stream =
+                    env.fromSource(bounded, watermarks, venue.id() + " live probabilities")
+                            .returns(ProbabilityTick.class)
+                            .uid(UID_PREFIX + venue.id());
+            all = all == null ? stream : all.union(stream);
+        }
+        return all;
+    }
+}
