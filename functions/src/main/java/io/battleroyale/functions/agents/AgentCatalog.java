@@ -73,8 +73,8 @@ public final class AgentCatalog {
                                             "shift_threshold",
                                             Type.DOUBLE,
                                             "0.15",
-                                            "probability change over the shift window that"
-                                                    + " triggers a trade"),
+                                            "size of a SURGE/DROP probability shift (within"
+                                                    + " the shift window) that triggers a trade"),
                                     ParamSpec.of(
                                             "group",
                                             Type.STRING,
@@ -83,8 +83,8 @@ public final class AgentCatalog {
                                     SHORT_PARAM)),
                     new AgentKind(
                             FedWatcherAgent.NAME,
-                            "Fed watcher: trades when the hike-minus-cut probability shift"
-                                    + " crosses a threshold",
+                            "Fed watcher: trades when the hike-minus-cut score of Fed probability"
+                                    + " shifts crosses a threshold",
                             false,
                             List.of(
                                     ParamSpec.of(
