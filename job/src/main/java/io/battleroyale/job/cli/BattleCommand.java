@@ -124,6 +124,7 @@ abstract class BattleCommand implements Callable<Integer> {
         run.put("rejected_rows", rejected);
         Report.write(folder, standings, run);
         console.print(Report.table(standings));
+        console.print(Report.banditSummary(folder));
         console.println("outputs: " + out.toAbsolutePath());
         return 0;
     }
