@@ -22,6 +22,10 @@ import io.battleroyale.functions.book.SleeveState;
 import io.battleroyale.functions.indicators.Crossover;
 import io.battleroyale.functions.indicators.RollingWindow;
 import io.battleroyale.functions.indicators.WilderRsi;
+import io.battleroyale.functions.meta.ArmCounts;
+import io.battleroyale.functions.meta.PendingSignal;
+import io.battleroyale.functions.meta.RegimeClassifier;
+import io.battleroyale.functions.meta.ThompsonMetaAgent;
 import io.battleroyale.functions.metrics.EquityCurve;
 import io.battleroyale.functions.metrics.ReturnStats;
 import io.battleroyale.model.PriceBar;
@@ -58,7 +62,11 @@ class StateSerializationTest {
                 MeanReversionAgent.State.class,
                 EventDrivenAgent.State.class,
                 FedWatcherAgent.State.class,
-                FollowTheLeaderMetaAgent.State.class
+                FollowTheLeaderMetaAgent.State.class,
+                ThompsonMetaAgent.State.class,
+                ArmCounts.class,
+                PendingSignal.class,
+                RegimeClassifier.State.class
             })
     void stateIsSerializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

@@ -23,6 +23,8 @@ import io.battleroyale.operators.arena.AgentArena;
 import io.battleroyale.operators.join.EventFanOut;
 import io.battleroyale.operators.join.SymbolJoin;
 import io.battleroyale.operators.leaderboard.Leaderboard;
+import io.battleroyale.operators.shifts.ShiftDetection;
+import io.battleroyale.operators.shifts.ShiftFanOut;
 
 import java.util.List;
 
@@ -31,10 +33,11 @@ import java.util.List;
  * inputs and outputs they inject.
  *
  * <pre>
- * probabilities ─► event fan-out ─┐
- *                                 ├─► symbol join ─► agent arena ─► decisions
- * prices ─────────────────────────┘   (by symbol)    (by symbol)  ├► fills, orders, trades
- *                                                                 └► sleeve marks ─► leaderboard
+ * probabilities ─┬► event fan-out ───────────────────────────┐ ticks
+ *                └► CEP shifts (by market) ─► shift fan-out ─┤ shifts
+ *                                                             ├─► symbol join ─► agent arena ─► decisions
+ * prices ─────────────────────────────────────────────────────┘   (by symbol)    (by symbol)  ├► fills, orders, trades
+ *                                                                                             └► sleeve marks ─► leaderboard
  * </pre>
  */
 public final class BattleJob {
@@ -73,7 +76,15 @@ public final class BattleJob {
                 inputs.probabilities()
                         .flatMap(new EventFanOut(settings.eventMap()))
                         .uid(Uids.EVENT_FAN_OUT)
-                        .name("event fan-out");
+                        .name("event fan-out")
+                        .union(
+                                ShiftDetection.detect(
+                                                inputs.probabilities(),
+                                                settings.shifts(),
+                                                Uids.SHIFT_DETECTION)
+                                        .flatMap(new ShiftFanOut(settings.eventMap()))
+                                        .uid(Uids.SHIFT_FAN_OUT)
+                                        .name("shift fan-out"));
 
         SingleOutputStreamOperator<MarketSnapshot> snapshots =
                 inputs.prices()

@@ -9,6 +9,11 @@ public final class Uids {
     public static final String PRICE_WINDOW = "price-window";
     public static final String PROBABILITIES = "probabilities";
     public static final String EVENT_FAN_OUT = "event-fan-out";
+
+    /** Prefix: one CEP operator per pattern, e.g. {@code shift-detection-surge}. */
+    public static final String SHIFT_DETECTION = "shift-detection";
+
+    public static final String SHIFT_FAN_OUT = "shift-fan-out";
     public static final String SYMBOL_JOIN = "symbol-join";
     public static final String AGENT_ARENA = "agent-arena";
     public static final String LEADERBOARD = "leaderboard";

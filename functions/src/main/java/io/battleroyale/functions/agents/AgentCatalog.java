@@ -1,6 +1,8 @@
 package io.battleroyale.functions.agents;
 
 import io.battleroyale.functions.agents.ParamSpec.Type;
+import io.battleroyale.functions.meta.RegimeClassifier;
+import io.battleroyale.functions.meta.ThompsonMetaAgent;
 
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +73,8 @@ public final class AgentCatalog {
                                             "shift_threshold",
                                             Type.DOUBLE,
                                             "0.15",
-                                            "probability change over the shift window that"
-                                                    + " triggers a trade"),
+                                            "size of a SURGE/DROP probability shift (within"
+                                                    + " the shift window) that triggers a trade"),
                                     ParamSpec.of(
                                             "group",
                                             Type.STRING,
@@ -81,8 +83,8 @@ public final class AgentCatalog {
                                     SHORT_PARAM)),
                     new AgentKind(
                             FedWatcherAgent.NAME,
-                            "Fed watcher: trades when the hike-minus-cut probability shift"
-                                    + " crosses a threshold",
+                            "Fed watcher: trades when the hike-minus-cut score of Fed probability"
+                                    + " shifts crosses a threshold",
                             false,
                             List.of(
                                     ParamSpec.of(
@@ -90,6 +92,64 @@ public final class AgentCatalog {
                                             Type.DOUBLE,
                                             "0.05",
                                             "hawkishness score that triggers a trade"),
+                                    SHORT_PARAM)),
+                    new AgentKind(
+                            ThompsonMetaAgent.NAME,
+                            "meta-agent: Thompson sampling per regime (calm/volatile x"
+                                    + " quiet/event) over the other agents' signals",
+                            true,
+                            List.of(
+                                    ParamSpec.of(
+                                            "seed",
+                                            Type.INT,
+                                            "42",
+                                            "seed of the posterior draws (with symbol and bar"
+                                                    + " time)"),
+                                    ParamSpec.of(
+                                            "horizon",
+                                            Type.INT,
+                                            "5",
+                                            "bars after which a sub-agent signal is scored"),
+                                    ParamSpec.of(
+                                            "cost_bps",
+                                            Type.DOUBLE,
+                                            "2",
+                                            "a signal is right when its return over the horizon"
+                                                    + " beats this cost"),
+                                    ParamSpec.of(
+                                            "forget",
+                                            Type.DOUBLE,
+                                            "0.99",
+                                            "posterior counts decay toward the prior by this"
+                                                    + " factor per update"),
+                                    ParamSpec.of(
+                                            "prior_alpha", Type.DOUBLE, "1", "Beta prior alpha"),
+                                    ParamSpec.of("prior_beta", Type.DOUBLE, "1", "Beta prior beta"),
+                                    ParamSpec.of(
+                                            "vol_fast",
+                                            Type.INT,
+                                            "10",
+                                            "span in bars of the fast realised volatility"),
+                                    ParamSpec.of(
+                                            "vol_slow",
+                                            Type.INT,
+                                            "100",
+                                            "span in bars of the slow realised volatility"),
+                                    ParamSpec.of(
+                                            "vol_ratio",
+                                            Type.DOUBLE,
+                                            "1.25",
+                                            "volatile when fast vol > vol_ratio x slow vol"),
+                                    ParamSpec.of(
+                                            "event_bars",
+                                            Type.INT,
+                                            "5",
+                                            "event regime for this many bars after a shift"),
+                                    ParamSpec.of(
+                                            "event_change",
+                                            Type.DOUBLE,
+                                            "0.05",
+                                            "... or after a probability change of this much"),
                                     SHORT_PARAM)),
                     new AgentKind(
                             FollowTheLeaderMetaAgent.NAME,
@@ -185,6 +245,22 @@ public final class AgentCatalog {
         Params p = new Params(spec);
         if (spec.name().equals(FollowTheLeaderMetaAgent.NAME)) {
             return new FollowTheLeaderMetaAgent(p.bool(SHORT));
+        }
+        if (spec.name().equals(ThompsonMetaAgent.NAME)) {
+            return new ThompsonMetaAgent(
+                    new ThompsonMetaAgent.Params(
+                            p.intValue("seed"),
+                            p.intValue("horizon"),
+                            p.doubleValue("cost_bps"),
+                            p.doubleValue("forget"),
+                            p.doubleValue("prior_alpha"),
+                            p.doubleValue("prior_beta"),
+                            new RegimeClassifier(
+                                    p.intValue("vol_fast"),
+                                    p.intValue("vol_slow"),
+                                    p.doubleValue("vol_ratio"),
+                                    p.intValue("event_bars"),
+                                    p.doubleValue("event_change"))));
         }
         throw new IllegalArgumentException(
                 "agent '" + spec.name() + "' is not a meta-agent; use create");

@@ -1,5 +1,7 @@
 package io.battleroyale.functions.agents;
 
+import io.battleroyale.functions.meta.ThompsonMetaAgent;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ public final class AgentSpecs {
                 AgentSpec.of(MeanReversionAgent.NAME),
                 AgentSpec.of(EventDrivenAgent.NAME),
                 AgentSpec.of(FedWatcherAgent.NAME),
-                AgentSpec.of(FollowTheLeaderMetaAgent.NAME));
+                AgentSpec.of(ThompsonMetaAgent.NAME));
     }
 
     /**

@@ -2,22 +2,25 @@ package io.battleroyale.functions.agents;
 
 import io.battleroyale.model.EventReading;
 import io.battleroyale.model.MarketSnapshot;
+import io.battleroyale.model.ProbabilityShift;
 import io.battleroyale.model.Side;
 import io.battleroyale.model.Signal;
 
 import javax.annotation.Nullable;
 
 import java.io.Serializable;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Event-driven "event" (the seed's EventDriven): trades the symbol on prediction-market moves.
  *
  * <ol>
- *   <li>Shift: among the readings whose probability moved by at least {@code shift_threshold} over
- *       the shift window, the one with the largest |sensitivity × change| (ties: smallest event
- *       key) decides: {@code BUY} if sensitivity × change is positive, else {@code SELL}.
+ *   <li>Shift: among the snapshot's SURGE / DROP shifts (detected by CEP, completed within the
+ *       shift window) that moved by at least {@code shift_threshold} and whose market shows no
+ *       WHIPSAW in the same window, the one with the largest |sensitivity × (to − from)| (ties:
+ *       latest end, then smallest event key) decides: {@code BUY} if sensitivity × change is
+ *       positive, else {@code SELL}. The sensitivity is the event map's, from the market's reading.
  *   <li>Otherwise level: among readings of group {@code group} (default {@code fed_hike}) whose
  *       probability is at least {@code fed_threshold}, the one with the largest |sensitivity ×
  *       probability| (ties: smallest event key) decides in the direction of its sensitivity: a
@@ -25,7 +28,7 @@ import java.util.Optional;
  *       holds; the book ignores repeats.
  * </ol>
  *
- * Readings with zero sensitivity never decide.
+ * Zero sensitivity never decides.
  */
 public final class EventDrivenAgent implements Agent<EventDrivenAgent.State>, Serializable {
 
@@ -81,21 +84,39 @@ public final class EventDrivenAgent implements Agent<EventDrivenAgent.State>, Se
 
     @Override
     public Optional<Signal> generateSignal(MarketSnapshot snapshot, State state) {
-        List<EventReading> events = snapshot.events();
-        EventReading shift = null;
+        ProbabilityShift shift = null;
+        EventReading shifted = null;
         double shiftScore = 0.0;
+        for (ProbabilityShift sh : snapshot.shifts()) {
+            if (!Shifts.isMove(sh)
+                    || Math.abs(Shifts.change(sh)) < shiftThreshold - 1e-9
+                    || Shifts.whipsawed(snapshot, sh)) {
+                continue;
+            }
+            EventReading r = Shifts.reading(snapshot, sh);
+            if (r == null) {
+                continue;
+            }
+            double score = r.sensitivity() * Shifts.change(sh);
+            if (score == 0.0 || Double.isNaN(score)) {
+                continue;
+            }
+            double a = Math.abs(score);
+            double b = Math.abs(shiftScore);
+            if (shift == null
+                    || a > b
+                    || (a == b
+                            && (sh.endTs() > shift.endTs()
+                                    || (sh.endTs() == shift.endTs()
+                                            && sh.eventKey().compareTo(shift.eventKey()) < 0)))) {
+                shift = sh;
+                shifted = r;
+                shiftScore = score;
+            }
+        }
         EventReading level = null;
         double levelScore = 0.0;
-        for (int i = 0; i < events.size(); i++) {
-            EventReading e = events.get(i);
-            double change = e.change();
-            if (Math.abs(change) >= shiftThreshold) {
-                double score = e.sensitivity() * change;
-                if (beats(score, e, shiftScore, shift)) {
-                    shift = e;
-                    shiftScore = score;
-                }
-            }
+        for (EventReading e : snapshot.events()) {
             if (group.equals(e.group()) && e.probability() >= fedThreshold) {
                 double score = e.sensitivity() * e.probability();
                 if (beats(score, e, levelScore, level)) {
@@ -109,15 +130,12 @@ public final class EventDrivenAgent implements Agent<EventDrivenAgent.State>, Se
             Side side = shiftScore > 0 ? Side.BUY : Side.SELL;
             String rationale =
                     Signals.format(
-                            "%s moved %.2f→%.2f (%+.2f within the shift window, threshold %s),"
-                                    + " %s sensitivity %+.2f → %s",
-                            shift.eventKey(),
-                            shift.probabilityBefore(),
-                            shift.probability(),
-                            shift.change(),
+                            "%s %s (threshold %s), %s sensitivity %+.2f → %s",
+                            shift.kind().name().toLowerCase(Locale.ROOT),
+                            Shifts.describe(shift),
                             Signals.plain(shiftThreshold),
                             snapshot.symbol(),
-                            shift.sensitivity(),
+                            shifted.sensitivity(),
                             side);
             signal =
                     Signals.of(

@@ -2,33 +2,34 @@ package io.battleroyale.functions.agents;
 
 import io.battleroyale.model.EventReading;
 import io.battleroyale.model.MarketSnapshot;
+import io.battleroyale.model.ProbabilityShift;
 import io.battleroyale.model.Side;
 import io.battleroyale.model.Signal;
 
 import java.io.Serializable;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Fed watcher "fed": turns the Fed-decision markets into one hawkishness score and trades the
- * symbol when it crosses a threshold.
+ * Fed watcher "fed": turns the Fed-decision markets' probability shifts into one hawkishness score
+ * and trades the symbol when it crosses a threshold.
  *
- * <p>Readings whose group starts with {@code fed} count: groups containing {@code hike} push
- * hawkish (+1), groups containing {@code cut} dovish (−1); any other Fed group (e.g. {@code
- * fed_hold}) is neutral and ignored. Per bar:
+ * <p>Shifts (SURGE / DROP, detected by CEP and completed within the shift window) of markets whose
+ * group starts with {@code fed} count: groups containing {@code hike} push hawkish (+1), groups
+ * containing {@code cut} dovish (−1); any other Fed group (e.g. {@code fed_hold}) is neutral and
+ * ignored, and so is a market that WHIPSAWed in the window. Per bar:
  *
  * <ul>
- *   <li>hawkish score H = Σ dir × |sensitivity| × change over those readings (the change over the
- *       shift window, weighted by how strongly this symbol reacts);
- *   <li>the symbol's exposure to hawkishness is the sign of Σ dir × sensitivity (negative for SPY
- *       whether the map says "hike −1" or "cut +1");
+ *   <li>hawkish score H = Σ dir × |sensitivity| × (to − from) over those shifts, weighted by how
+ *       strongly this symbol reacts (sensitivity from the market's reading);
+ *   <li>the symbol's exposure to hawkishness is the sign of Σ dir × sensitivity over the Fed
+ *       readings (negative for SPY whether the map says "hike −1" or "cut +1");
  *   <li>when H crosses up through +{@code threshold} (previous bar's H below it) the Fed turned
  *       hawkish: {@code BUY} for a positive exposure, {@code SELL} for a negative one; crossing
  *       down through −{@code threshold} is dovish and the other way round.
  * </ul>
  *
- * The state remembers the last H (0 before any bar), so a level that stays beyond the threshold
- * signals once.
+ * The state remembers the last H (0 before any bar), so a shift that stays in the window signals
+ * once. The rationale names the shift that contributed most.
  */
 public final class FedWatcherAgent implements Agent<FedWatcherAgent.State>, Serializable {
 
@@ -80,26 +81,37 @@ public final class FedWatcherAgent implements Agent<FedWatcherAgent.State>, Seri
 
     @Override
     public Optional<Signal> generateSignal(MarketSnapshot snapshot, State state) {
-        List<EventReading> events = snapshot.events();
+        double exposure = 0.0;
+        for (EventReading e : snapshot.events()) {
+            exposure += direction(e.group()) * e.sensitivity();
+        }
         double hike = 0.0;
         double cut = 0.0;
-        double exposure = 0.0;
         double hikeImpact = 0.0;
         double cutImpact = 0.0;
-        for (int i = 0; i < events.size(); i++) {
-            EventReading e = events.get(i);
-            int dir = direction(e.group());
+        ProbabilityShift main = null;
+        double mainWeight = 0.0;
+        for (ProbabilityShift sh : snapshot.shifts()) {
+            if (!Shifts.isMove(sh) || Shifts.whipsawed(snapshot, sh)) {
+                continue;
+            }
+            EventReading e = Shifts.reading(snapshot, sh);
+            int dir = e == null ? 0 : direction(e.group());
             if (dir == 0) {
                 continue;
             }
-            double weighted = Math.abs(e.sensitivity()) * e.change();
-            exposure += dir * e.sensitivity();
+            double change = Shifts.change(sh);
+            double weighted = Math.abs(e.sensitivity()) * change;
             if (dir > 0) {
                 hike += weighted;
-                hikeImpact += e.sensitivity() * e.change();
+                hikeImpact += e.sensitivity() * change;
             } else {
                 cut -= weighted;
-                cutImpact += e.sensitivity() * e.change();
+                cutImpact += e.sensitivity() * change;
+            }
+            if (main == null || Math.abs(weighted) > mainWeight) {
+                main = sh;
+                mainWeight = Math.abs(weighted);
             }
         }
         double score = hike + cut;
@@ -111,20 +123,21 @@ public final class FedWatcherAgent implements Agent<FedWatcherAgent.State>, Seri
         } else if (previous > -threshold && score <= -threshold) {
             crossed = -1;
         }
-        if (crossed == 0 || exposure == 0.0) {
+        if (crossed == 0 || exposure == 0.0 || main == null) {
             return Optional.empty();
         }
         Side side = crossed * exposure > 0 ? Side.BUY : Side.SELL;
         String rationale =
                 Signals.format(
-                        "Fed hawkishness %+.3f (hike %+.3f, cut %+.3f) crossed %s%s from %+.3f; %s"
-                                + " exposure %+.2f → %s",
+                        "Fed hawkishness %+.3f (hike %+.3f, cut %+.3f) crossed %s%s from %+.3f on"
+                                + " %s; %s exposure %+.2f → %s",
                         score,
                         hike,
                         cut,
                         crossed > 0 ? "+" : "-",
                         Signals.plain(threshold),
                         previous,
+                        Shifts.describe(main),
                         snapshot.symbol(),
                         exposure,
                         side);

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Meta-agent "meta", a placeholder until the Thompson-sampling one: on a bar where sub-agents
- * signal, it follows the signal of the one whose signals would have earned the most so far.
+ * Meta-agent "leader", the simple baseline for the Thompson-sampling "meta": on a bar where
+ * sub-agents signal, it follows the signal of the one whose signals would have earned the most so
+ * far.
  *
  * <p>Per symbol it keeps a virtual position for every sub-agent it has seen: +1 after its {@code
  * BUY}, after its {@code SELL} 0 (or −1 when {@code short} is set), taken at the signal bar's
@@ -29,7 +30,7 @@ public final class FollowTheLeaderMetaAgent
 
     private static final long serialVersionUID = 1L;
 
-    public static final String NAME = "meta";
+    public static final String NAME = "leader";
 
     private final boolean allowShort;
 

@@ -1,12 +1,16 @@
 package io.battleroyale.functions.agents;
 
 import io.battleroyale.model.EventReading;
+import io.battleroyale.model.MarketSnapshot;
+import io.battleroyale.model.ShiftKind;
 import io.battleroyale.model.Side;
 import io.battleroyale.model.Signal;
 import org.junit.jupiter.api.Test;
 
 import static io.battleroyale.functions.agents.Snapshots.bar;
 import static io.battleroyale.functions.agents.Snapshots.reading;
+import static io.battleroyale.functions.agents.Snapshots.shift;
+import static io.battleroyale.functions.agents.Snapshots.withShifts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,17 +19,20 @@ class EventDrivenAgentTest {
     private final EventDrivenAgent agent = new EventDrivenAgent(0.7, 0.15, "fed_hike");
 
     @Test
-    void hikeOddsJumpSellsASymbolWithNegativeSensitivity() {
+    void aHikeSurgeSellsASymbolWithNegativeSensitivityAndNamesTheShift() {
         EventDrivenAgent.State state = agent.initialState();
+        EventReading hike = reading("fed_hike", "fed_hike", 0.41, 0.76, -1.0);
         Signal s =
                 agent.generateSignal(
-                                bar(3, 100, reading("fed_hike", "fed_hike", 0.40, 0.75, -1.0)),
+                                withShifts(
+                                        bar(3, 100, hike),
+                                        shift(hike, ShiftKind.SURGE, 0.41, 0.76, 38)),
                                 state)
                         .orElseThrow();
         assertThat(s.side()).isEqualTo(Side.SELL);
         assertThat(s.rationale())
                 .isEqualTo(
-                        "fed_hike moved 0.40→0.75 (+0.35 within the shift window, threshold"
+                        "surge fed_hike 0.41→0.76 in 38 min (kalshi KX-fed_hike) (threshold"
                                 + " 0.15), SPY sensitivity -1.00 → SELL");
         assertThat(s.attribution().get("fed_hike.shift")).isCloseTo(-0.35, within(1e-12));
         assertThat(s.confidence()).isEqualTo(1.0);
@@ -33,21 +40,37 @@ class EventDrivenAgentTest {
     }
 
     @Test
-    void picksTheLargestImpactAndBreaksTiesByEventKey() {
-        EventReading hike = reading("fed_hike", "fed_hike", 0.2, 0.4, -1.0); // -0.20
-        EventReading recession = reading("recession", "recession", 0.1, 0.6, 0.5); // +0.25
-        Signal s =
-                agent.generateSignal(bar(0, 1, hike, recession), agent.initialState())
-                        .orElseThrow();
+    void aRawChangeWithoutAShiftIsNoShiftSignal() {
+        // the reading moved 0.40 -> 0.65, but CEP reported no shift (e.g. too slow a climb)
+        EventReading slow = reading("recession", "recession", 0.40, 0.65, 1.0);
+        assertThat(agent.generateSignal(bar(0, 1, slow), agent.initialState())).isEmpty();
+    }
+
+    @Test
+    void picksTheLargestImpactSkipsWhipsawsAndSmallShifts() {
+        EventReading hike = reading("fed_hike", "fed_hike", 0.2, 0.4, -1.0);
+        EventReading recession = reading("recession", "recession", 0.1, 0.6, 0.5);
+        MarketSnapshot both =
+                withShifts(
+                        bar(0, 1, hike, recession),
+                        shift(hike, ShiftKind.SURGE, 0.2, 0.4, 30), // -0.20
+                        shift(recession, ShiftKind.SURGE, 0.1, 0.6, 30)); // +0.25
+        Signal s = agent.generateSignal(both, agent.initialState()).orElseThrow();
         assertThat(s.side()).isEqualTo(Side.BUY);
         assertThat(s.attribution()).containsOnlyKeys("recession.shift");
 
-        EventReading a = reading("a", "x", 0.5, 0.3, 1.0); // -0.2
-        EventReading b = reading("b", "x", 0.3, 0.5, 1.0); // +0.2
-        assertThat(agent.generateSignal(bar(0, 1, b, a), agent.initialState()).orElseThrow().side())
+        MarketSnapshot whipsawed =
+                withShifts(
+                        bar(0, 1, hike, recession),
+                        shift(hike, ShiftKind.SURGE, 0.2, 0.4, 30),
+                        shift(recession, ShiftKind.SURGE, 0.1, 0.6, 30),
+                        shift(recession, ShiftKind.WHIPSAW, 0.1, 0.3, 90));
+        assertThat(agent.generateSignal(whipsawed, agent.initialState()).orElseThrow().side())
                 .isEqualTo(Side.SELL);
-        assertThat(agent.generateSignal(bar(0, 1, a, b), agent.initialState()).orElseThrow().side())
-                .isEqualTo(Side.SELL);
+
+        MarketSnapshot small =
+                withShifts(bar(0, 1, hike), shift(hike, ShiftKind.SURGE, 0.30, 0.40, 30));
+        assertThat(agent.generateSignal(small, agent.initialState())).isEmpty();
     }
 
     @Test

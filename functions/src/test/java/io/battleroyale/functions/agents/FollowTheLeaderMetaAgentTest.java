@@ -30,7 +30,7 @@ class FollowTheLeaderMetaAgentTest {
                                 state)
                         .orElseThrow();
         assertThat(first.side()).isEqualTo(Side.SELL);
-        assertThat(first.agent()).isEqualTo("meta");
+        assertThat(first.agent()).isEqualTo("leader");
         assertThat(first.rationale())
                 .isEqualTo("followed meanrev SELL (virtual return +0.0%) over trend BUY (+0.0%)");
 
@@ -77,7 +77,7 @@ class FollowTheLeaderMetaAgentTest {
     void ignoresItsOwnSignals() {
         FollowTheLeaderMetaAgent meta = new FollowTheLeaderMetaAgent(false);
         MarketSnapshot b0 = bar(0, 100);
-        assertThat(meta.choose(b0, List.of(signal(b0, "meta", Side.BUY)), meta.initialState()))
+        assertThat(meta.choose(b0, List.of(signal(b0, "leader", Side.BUY)), meta.initialState()))
                 .isEmpty();
     }
 

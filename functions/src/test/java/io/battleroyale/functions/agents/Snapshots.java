@@ -3,6 +3,8 @@ package io.battleroyale.functions.agents;
 import io.battleroyale.model.EventReading;
 import io.battleroyale.model.MarketSnapshot;
 import io.battleroyale.model.PriceBar;
+import io.battleroyale.model.ProbabilityShift;
+import io.battleroyale.model.ShiftKind;
 
 import java.util.List;
 
@@ -17,6 +19,26 @@ final class Snapshots {
     static MarketSnapshot bar(long index, double close, EventReading... events) {
         PriceBar bar = new PriceBar("SPY", T0 + index * DAY, DAY, close, close, close, close, 1);
         return new MarketSnapshot("SPY", index, bar, List.of(events), List.of());
+    }
+
+    /** The snapshot with these shifts. */
+    static MarketSnapshot withShifts(MarketSnapshot s, ProbabilityShift... shifts) {
+        return new MarketSnapshot(s.symbol(), s.barIndex(), s.bar(), s.events(), List.of(shifts));
+    }
+
+    /** A shift of a reading's market that took {@code minutes} and ended at T0. */
+    static ProbabilityShift shift(
+            EventReading r, ShiftKind kind, double from, double to, long minutes) {
+        return new ProbabilityShift(
+                r.eventKey(),
+                kind,
+                from,
+                to,
+                T0 - minutes * 60_000,
+                T0,
+                2,
+                r.venue(),
+                r.marketId());
     }
 
     static EventReading reading(

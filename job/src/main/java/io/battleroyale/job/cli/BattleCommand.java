@@ -36,6 +36,8 @@ abstract class BattleCommand implements Callable<Integer> {
 
     @Mixin EngineOptions engine;
 
+    @Mixin ShiftOptions shifts;
+
     @Option(
             names = "--markets",
             paramLabel = "FILE",
@@ -50,7 +52,7 @@ abstract class BattleCommand implements Callable<Integer> {
             converter = Durations.class,
             paramLabel = "DURATION",
             description =
-                    "Agents see each probability's change over this much event time. Default: ${DEFAULT-VALUE}.")
+                    "Agents see each probability's change over this much event time, and the shifts (SURGE/DROP within it) that completed within it. Default: ${DEFAULT-VALUE}.")
     Duration shiftWindow;
 
     /** The folder outputs go to. */
@@ -81,7 +83,8 @@ abstract class BattleCommand implements Callable<Integer> {
                                 barLengthMs(),
                                 shiftWindow.toMillis(),
                                 JoinSettings.DEFAULTS.staleAfterMs()),
-                        markets == null ? EventMap.loadDefault() : EventMap.load(markets));
+                        markets == null ? EventMap.loadDefault() : EventMap.load(markets),
+                        shifts.settings(shiftWindow));
         LocalFlink flink = flink(out);
         StreamExecutionEnvironment env = flink.environment();
         OutputFolder folder = new OutputFolder(out);
@@ -121,6 +124,7 @@ abstract class BattleCommand implements Callable<Integer> {
         run.put("rejected_rows", rejected);
         Report.write(folder, standings, run);
         console.print(Report.table(standings));
+        console.print(Report.banditSummary(folder));
         console.println("outputs: " + out.toAbsolutePath());
         return 0;
     }

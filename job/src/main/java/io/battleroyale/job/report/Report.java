@@ -1,5 +1,7 @@
 package io.battleroyale.job.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -160,6 +162,71 @@ public final class Report {
                                     ? "-"
                                     : String.format(Locale.ROOT, "%.1f%%", 100 * s.winRate()),
                             s.halted() ? "  HALTED" : ""));
+        }
+        return out.toString();
+    }
+
+    /**
+     * Whom the meta-agent trusts, per regime: the latest posteriors of every symbol in {@code
+     * bandit.jsonl}, averaged over symbols, agents by average P(best). Empty without beliefs.
+     */
+    public static String banditSummary(OutputFolder folder) {
+        Map<String, JsonNode> latest = new TreeMap<>(); // regime \u0000 symbol -> last line
+        try {
+            if (!Files.exists(folder.file("bandit.jsonl"))) {
+                return "";
+            }
+            for (String line : Files.readAllLines(folder.file("bandit.jsonl"))) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = OutputFormats.JSON.readTree(line);
+                latest.put(n.get("regime").asText() + '\u0000' + n.get("symbol").asText(), n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (latest.isEmpty()) {
+            return "";
+        }
+        // regime -> agent -> {sum P(best), sum mean, symbols}
+        Map<String, Map<String, double[]>> byRegime = new TreeMap<>();
+        Map<String, Integer> symbols = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : latest.entrySet()) {
+            String regime = e.getKey().substring(0, e.getKey().indexOf('\u0000'));
+            symbols.merge(regime, 1, Integer::sum);
+            for (JsonNode arm : e.getValue().get("arms")) {
+                double[] acc =
+                        byRegime.computeIfAbsent(regime, r -> new TreeMap<>())
+                                .computeIfAbsent(arm.get("agent").asText(), a -> new double[3]);
+                acc[0] += arm.get("probabilityBest").asDouble();
+                acc[1] += arm.get("mean").asDouble();
+                acc[2]++;
+            }
+        }
+        StringBuilder out =
+                new StringBuilder("meta-agent trust by regime (P(best), posterior mean;");
+        out.append(" latest per symbol, averaged):\n");
+        for (Map.Entry<String, Map<String, double[]>> r : byRegime.entrySet()) {
+            List<Map.Entry<String, double[]>> agents = new ArrayList<>(r.getValue().entrySet());
+            agents.sort(
+                    Comparator.comparingDouble(
+                                    (Map.Entry<String, double[]> a) ->
+                                            -a.getValue()[0] / a.getValue()[2])
+                            .thenComparing(Map.Entry::getKey));
+            out.append(String.format(Locale.ROOT, "  %-15s", r.getKey()));
+            for (int i = 0; i < agents.size(); i++) {
+                double[] a = agents.get(i).getValue();
+                out.append(i == 0 ? " trusts " : i == 1 ? " over " : ", ")
+                        .append(
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s %.2f (%.2f)",
+                                        agents.get(i).getKey(),
+                                        a[0] / a[2],
+                                        a[1] / a[2]));
+            }
+            out.append(String.format(Locale.ROOT, "  [%d symbols]%n", symbols.get(r.getKey())));
         }
         return out.toString();
     }

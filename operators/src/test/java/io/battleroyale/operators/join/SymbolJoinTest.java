@@ -7,7 +7,9 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import io.battleroyale.model.EventReading;
 import io.battleroyale.model.MarketSnapshot;
 import io.battleroyale.model.PriceBar;
+import io.battleroyale.model.ProbabilityShift;
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.ShiftKind;
 import io.battleroyale.model.SymbolEvent;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +156,50 @@ class SymbolJoinTest {
                     .containsExactly(
                             "timestamp 60000 of SPY is not after its previous bar at 60000",
                             "timestamp 0 of SPY is not after its previous bar at 60000");
+        }
+    }
+
+    @Test
+    void aShiftReachesTheFirstBarEndingAtOrAfterItsEndAndNoEarlierBar() throws Exception {
+        ProbabilityShift surge =
+                new ProbabilityShift(
+                        "fed_hike",
+                        ShiftKind.SURGE,
+                        0.41,
+                        0.76,
+                        30_000,
+                        MIN + 1,
+                        2,
+                        "kalshi",
+                        "KXFED-25DEC");
+        ProbabilityShift atEnd =
+                new ProbabilityShift(
+                        "fed_hike",
+                        ShiftKind.CROSS_UP,
+                        0.60,
+                        0.76,
+                        MIN,
+                        2 * MIN,
+                        3,
+                        "kalshi",
+                        "KXFED-25DEC");
+        try (var harness = harness(SETTINGS)) {
+            harness.processElement1(bar("SPY", 0, MIN, 100), 0);
+            harness.processElement1(bar("SPY", MIN, MIN, 101), MIN);
+            harness.processElement1(bar("SPY", 2 * MIN, MIN, 102), 2 * MIN);
+            // shifts arrive before the bars are decided, as CEP emits them ahead of the watermark
+            harness.processElement2(SymbolEvent.of("SPY", "fed_hike", -1.0, surge), MIN + 1);
+            harness.processElement2(SymbolEvent.of("SPY", "fed_hike", -1.0, atEnd), 2 * MIN);
+            harness.processBothWatermarks(watermark(3 * MIN));
+
+            List<MarketSnapshot> out = snapshots(harness);
+            assertThat(out).hasSize(3);
+            // bar 0 ends at MIN: the surge completed 1 ms later, so it is not known yet
+            assertThat(out.get(0).shifts()).isEmpty();
+            // bar 1 ends at 2 MIN: both completed by then (the cross exactly at the end)
+            assertThat(out.get(1).shifts()).containsExactly(surge, atEnd);
+            // bar 2 ends at 3 MIN: both are still within the 10-minute shift window
+            assertThat(out.get(2).shifts()).containsExactly(surge, atEnd);
         }
     }
 
