@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             BacktestCommand.class,
             AgentsCommand.class,
+            GatewayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BattleCli {
