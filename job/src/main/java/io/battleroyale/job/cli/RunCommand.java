@@ -98,6 +98,11 @@ final class RunCommand extends BattleCommand {
 
     @Override
     Path out() {
+        if (restore != null && out == null) {
+            throw new IllegalArgumentException(
+                    "--restore needs --out: the folder of the run being restored (its outputs are"
+                            + " continued)");
+        }
         if (resolvedOut == null) {
             resolvedOut =
                     out != null
@@ -117,11 +122,6 @@ final class RunCommand extends BattleCommand {
     LocalFlink flink(Path out) {
         Path checkpoints =
                 engine.checkpointDir != null ? engine.checkpointDir : out.resolve("checkpoints");
-        if (restore != null && out == null) {
-            throw new IllegalArgumentException(
-                    "--restore needs --out: the folder of the run being restored (its outputs are"
-                            + " appended)");
-        }
         Path restoreFrom = restore == null ? null : Checkpoints.resolve(restore, checkpoints);
         if (restoreFrom != null) {
             spec.commandLine().getErr().println("restoring from " + restoreFrom);
