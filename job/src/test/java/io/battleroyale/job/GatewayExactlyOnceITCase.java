@@ -158,7 +158,8 @@ class GatewayExactlyOnceITCase {
         env.setParallelism(PARALLELISM);
 
         SyntheticMarketConfig market =
-                SyntheticMarketConfig.defaults(11, 2).withSymbols(List.of("SPY", "QQQ", "TLT"));
+                SyntheticMarketConfig.defaults(11, 2)
+                        .withSymbols(List.of("SPY", "QQQ", "TLT", "GLD"));
         DataStream<PriceBar> prices =
                 env.fromSource(
                                 SyntheticSources.prices(market),
@@ -168,12 +169,14 @@ class GatewayExactlyOnceITCase {
                         .map(new FailOnceAfterACheckpoint(fail))
                         .uid("fail-once")
                         .name("fail once after a checkpoint");
-        DataStream<ProbabilityTick> probabilities =
-                env.fromSource(
-                                SyntheticSources.probabilities(market),
-                                SyntheticSources.<ProbabilityTick>watermarks(),
-                                "synthetic probabilities")
-                        .uid(Uids.PROBABILITIES);
+        // Probabilities derived from the prices (no second source), and two symbols per source
+        // subtask: no source subtask finishes long before the others. A bounded source subtask
+        // that is already finished in the checkpoint is restored as "finished on restore", and
+        // Flink 2.2 fails such a task if its source coordinator sends it an event
+        // (FinishedOperatorChain.dispatchOperatorEvent: UnsupportedOperationException); seen once
+        // here with the synthetic probability source, which ends long before the prices. Live
+        // (unbounded) sources never finish. See docs/operations.md.
+        DataStream<ProbabilityTick> probabilities = BattleJob.noProbabilities(prices);
         ArenaSettings arena =
                 new ArenaSettings(
                         AgentSpecs.defaultRoster(),
