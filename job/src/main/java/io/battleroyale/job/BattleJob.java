@@ -5,6 +5,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 
 import io.battleroyale.model.BanditState;
@@ -16,6 +17,7 @@ import io.battleroyale.model.Order;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
 import io.battleroyale.model.RejectedInput;
+import io.battleroyale.model.RejectedOrder;
 import io.battleroyale.model.SleeveMark;
 import io.battleroyale.model.SymbolEvent;
 import io.battleroyale.model.Trade;
@@ -23,8 +25,11 @@ import io.battleroyale.operators.arena.AgentArena;
 import io.battleroyale.operators.join.EventFanOut;
 import io.battleroyale.operators.join.SymbolJoin;
 import io.battleroyale.operators.leaderboard.Leaderboard;
+import io.battleroyale.operators.risk.FlashCrashDetector;
 import io.battleroyale.operators.shifts.ShiftDetection;
 import io.battleroyale.operators.shifts.ShiftFanOut;
+
+import javax.annotation.Nullable;
 
 import java.util.List;
 
@@ -36,7 +41,9 @@ import java.util.List;
  * probabilities ─┬► event fan-out ───────────────────────────┐ ticks
  *                └► CEP shifts (by market) ─► shift fan-out ─┤ shifts
  *                                                             ├─► symbol join ─► agent arena ─► decisions
- * prices ─────────────────────────────────────────────────────┘   (by symbol)    (by symbol)  ├► fills, orders, trades
+ * prices ──┬──────────────────────────────────────────────────┘   (by symbol)    (risk gate)  ├► fills, orders, trades
+ *          └► flash-crash CEP ─► pauses ──────────────────────┘ pauses                        ├► rejections (refused orders)
+ *             (with a circuit breaker)                                                        ├► orders ─► gateway (optional)
  *                                                                                             └► sleeve marks ─► leaderboard
  * </pre>
  */
@@ -48,7 +55,13 @@ public final class BattleJob {
             DataStream<ProbabilityTick> probabilities,
             List<DataStream<RejectedInput>> rejected) {}
 
-    /** Where results go; each sink runs at parallelism 1. */
+    /**
+     * Where results go; each file sink runs at parallelism 1.
+     *
+     * @param rejections orders the risk gate refused, with their decisions
+     * @param gateway approved orders also go here when set (the execution gateway), at the arena's
+     *     parallelism; {@code null}: simulated execution only
+     */
     public record Outputs(
             Sink<Decision> decisions,
             Sink<Trade> trades,
@@ -56,7 +69,45 @@ public final class BattleJob {
             Sink<Order> orders,
             Sink<LeaderboardRow> leaderboard,
             Sink<BanditState> bandit,
-            Sink<RejectedInput> rejected) {}
+            Sink<RejectedInput> rejected,
+            Sink<RejectedOrder> rejections,
+            @Nullable Sink<Order> gateway) {
+
+        /** Outputs that drop rejections and send no order to a gateway. */
+        public Outputs(
+                Sink<Decision> decisions,
+                Sink<Trade> trades,
+                Sink<Fill> fills,
+                Sink<Order> orders,
+                Sink<LeaderboardRow> leaderboard,
+                Sink<BanditState> bandit,
+                Sink<RejectedInput> rejected) {
+            this(
+                    decisions,
+                    trades,
+                    fills,
+                    orders,
+                    leaderboard,
+                    bandit,
+                    rejected,
+                    new DiscardingSink<>(),
+                    null);
+        }
+
+        /** The same outputs, with approved orders also posted to {@code newGateway}. */
+        public Outputs withGateway(@Nullable Sink<Order> newGateway) {
+            return new Outputs(
+                    decisions,
+                    trades,
+                    fills,
+                    orders,
+                    leaderboard,
+                    bandit,
+                    rejected,
+                    rejections,
+                    newGateway);
+        }
+    }
 
     private BattleJob() {}
 
@@ -85,6 +136,18 @@ public final class BattleJob {
                                         .flatMap(new ShiftFanOut(settings.eventMap()))
                                         .uid(Uids.SHIFT_FAN_OUT)
                                         .name("shift fan-out"));
+        if (settings.arena().risk().circuitBreakerEnabled()) {
+            DataStream<SymbolEvent> pauses =
+                    FlashCrashDetector.pauses(
+                                    inputs.prices(),
+                                    FlashCrashDetector.Settings.of(settings.arena().risk()))
+                            .uid(Uids.FLASH_CRASH)
+                            .name("flash-crash circuit breaker (CEP)")
+                            .map(SymbolEvent::of)
+                            .uid(Uids.TRADING_PAUSES)
+                            .name("trading pauses");
+            routed = routed.union(pauses);
+        }
 
         SingleOutputStreamOperator<MarketSnapshot> snapshots =
                 inputs.prices()
@@ -128,6 +191,19 @@ public final class BattleJob {
                 Uids.BANDIT_SINK,
                 "bandit");
         sink(standings, outputs.leaderboard(), Uids.EQUITY_SINK, "equity");
+        sink(
+                decisions.getSideOutput(AgentArena.REJECTIONS),
+                outputs.rejections(),
+                Uids.REJECTIONS_SINK,
+                "rejections");
+        if (outputs.gateway() != null) {
+            // at the arena's parallelism: each subtask flushes its own orders on checkpoint
+            decisions
+                    .getSideOutput(AgentArena.ORDERS)
+                    .sinkTo(outputs.gateway())
+                    .uid(Uids.GATEWAY_SINK)
+                    .name("gateway-sink");
+        }
 
         DataStream<RejectedInput> rejected = snapshots.getSideOutput(SymbolJoin.REJECTED);
         for (DataStream<RejectedInput> more : inputs.rejected()) {

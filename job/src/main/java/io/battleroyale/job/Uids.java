@@ -24,6 +24,10 @@ public final class Uids {
     public static final String EQUITY_SINK = "equity-sink";
     public static final String BANDIT_SINK = "bandit-sink";
     public static final String REJECTED_SINK = "rejected-sink";
+    public static final String FLASH_CRASH = "flash-crash-cep";
+    public static final String TRADING_PAUSES = "trading-pauses";
+    public static final String REJECTIONS_SINK = "rejections-sink";
+    public static final String GATEWAY_SINK = "gateway-sink";
 
     /** run --use-events: live probabilities gated with the synthetic model as fallback. */
     public static final String EVENT_GATE = "event-gate";

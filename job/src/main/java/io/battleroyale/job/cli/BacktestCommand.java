@@ -3,6 +3,7 @@ package io.battleroyale.job.cli;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import io.battleroyale.functions.risk.RiskLimits;
 import io.battleroyale.job.BattleJob;
 import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.Uids;
@@ -110,6 +111,12 @@ final class BacktestCommand extends BattleCommand {
     @Override
     LocalFlink flink(Path out) {
         return new LocalFlink(engine.parallelism, stateBackend, null, engine.checkpointDir, null);
+    }
+
+    @Override
+    RiskLimits riskBase() {
+        // no limits unless asked: results stay comparable with other engines
+        return RiskLimits.none();
     }
 
     @Override

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             MarketsCommand.class,
             RecordCommand.class,
             BenchCommand.class,
+            GatewayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BattleCli {

@@ -3,6 +3,7 @@ package io.battleroyale.job.cli;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.battleroyale.functions.agents.AgentSpec;
+import io.battleroyale.functions.risk.RiskLimits;
 import io.battleroyale.job.BattleJob;
 import io.battleroyale.job.BattleSettings;
 import io.battleroyale.job.JobRunner;
@@ -38,6 +39,23 @@ abstract class BattleCommand implements Callable<Integer> {
 
     @Mixin ShiftOptions shifts;
 
+    @Mixin GatewayOptions gateway;
+
+    @Option(
+            names = "--risk",
+            paramLabel = "LIMITS",
+            description = {
+                "Pre-trade limits, key=value,... over this command's base, or none / defaults:",
+                "  e.g. max_order_notional=100000,max_position=1000,price_band=5%,max_data_age=off.",
+                "Keys: max_position, max_gross_exposure, max_order_notional, price_band,"
+                        + " max_data_age, max_orders, order_rate_window, max_drawdown,"
+                        + " circuit_breaker_drop, circuit_breaker_window, circuit_breaker_cooldown"
+                        + " (docs/risk.md).",
+                "Refused orders go to rejections.jsonl."
+            })
+    @Nullable
+    String risk;
+
     @Option(
             names = "--markets",
             paramLabel = "FILE",
@@ -69,6 +87,13 @@ abstract class BattleCommand implements Callable<Integer> {
     /** What summary.json says about the run. */
     abstract Map<String, Object> describe();
 
+    /** The limits {@code --risk} overlays: {@code run} applies defaults, a backtest none. */
+    abstract RiskLimits riskBase();
+
+    RiskLimits riskLimits() {
+        return risk == null ? riskBase() : RiskLimits.parse(risk, riskBase());
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -76,9 +101,11 @@ abstract class BattleCommand implements Callable<Integer> {
         Path out = out();
         Files.createDirectories(out);
         List<AgentSpec> contestants = strategy.contestants();
+        RiskLimits limits = riskLimits();
+        err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
         BattleSettings settings =
                 new BattleSettings(
-                        strategy.arena(),
+                        strategy.arena().withRisk(limits),
                         new JoinSettings(
                                 barLengthMs(),
                                 shiftWindow.toMillis(),
@@ -88,7 +115,11 @@ abstract class BattleCommand implements Callable<Integer> {
         LocalFlink flink = flink(out);
         StreamExecutionEnvironment env = flink.environment();
         OutputFolder folder = new OutputFolder(out);
-        BattleJob.wire(inputs(env), folder.sinks(), settings);
+        BattleJob.Outputs outputs = folder.sinks().withGateway(gateway.sink(System.getenv()));
+        if (outputs.gateway() != null) {
+            err.println("orders also go to the gateway at " + gateway.url);
+        }
+        BattleJob.wire(inputs(env), outputs, settings);
 
         JobRunner runner =
                 new JobRunner(
@@ -109,6 +140,12 @@ abstract class BattleCommand implements Callable<Integer> {
         if (rejected > 0) {
             err.printf("rejected %,d input rows: see %s%n", rejected, folder.file("rejected.csv"));
         }
+        long refused = Files.readAllLines(folder.file("rejections.jsonl")).size();
+        if (refused > 0) {
+            err.printf(
+                    "risk gate refused %,d orders: see %s%n",
+                    refused, folder.file("rejections.jsonl"));
+        }
         if (outcome.bars() == 0) {
             err.println(
                     "error: no usable bars reached the agents"
@@ -122,6 +159,8 @@ abstract class BattleCommand implements Callable<Integer> {
         run.put("agents", contestants.stream().map(AgentSpec::toString).toList());
         run.put("bars", outcome.bars());
         run.put("rejected_rows", rejected);
+        run.put("risk", limits.isNone() ? "none" : limits.toText());
+        run.put("risk_rejections", refused);
         Report.write(folder, standings, run);
         console.print(Report.table(standings));
         console.print(Report.banditSummary(folder));

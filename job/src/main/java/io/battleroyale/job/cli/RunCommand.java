@@ -2,7 +2,9 @@ package io.battleroyale.job.cli;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import io.battleroyale.functions.risk.RiskLimits;
 import io.battleroyale.job.BattleJob;
+import io.battleroyale.job.Checkpoints;
 import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.Uids;
 import io.battleroyale.model.PriceBar;
@@ -85,6 +87,18 @@ final class RunCommand extends BattleCommand {
 
     @Mixin UseEventsOptions events;
 
+    @Option(
+            names = "--restore",
+            paramLabel = "latest|PATH",
+            description = {
+                "Start from saved state: latest = the newest complete checkpoint or savepoint in"
+                        + " the checkpoint folder (--checkpoint-dir, else OUT/checkpoints), or the"
+                        + " path of a chk-N / savepoint folder.",
+                "Use the same options (and --out) as the run that wrote it: outputs are appended."
+            })
+    @Nullable
+    String restore;
+
     private Path resolvedOut;
 
     @Override
@@ -96,6 +110,11 @@ final class RunCommand extends BattleCommand {
 
     @Override
     Path out() {
+        if (restore != null && out == null) {
+            throw new IllegalArgumentException(
+                    "--restore needs --out: the folder of the run being restored (its outputs are"
+                            + " continued)");
+        }
         if (resolvedOut == null) {
             resolvedOut =
                     out != null
@@ -115,18 +134,27 @@ final class RunCommand extends BattleCommand {
     LocalFlink flink(Path out) {
         Path checkpoints =
                 engine.checkpointDir != null ? engine.checkpointDir : out.resolve("checkpoints");
+        Path restoreFrom = restore == null ? null : Checkpoints.resolve(restore, checkpoints);
+        if (restoreFrom != null) {
+            spec.commandLine().getErr().println("restoring from " + restoreFrom);
+        }
         return new LocalFlink(
                 engine.parallelism,
                 stateBackend,
                 checkpointInterval,
                 checkpoints.toAbsolutePath(),
-                null);
+                restoreFrom);
     }
 
     SyntheticMarketConfig market() {
         return SyntheticMarketConfig.defaults(
                         seed, epochs == null ? SyntheticMarketConfig.UNBOUNDED : epochs)
                 .withSymbols(symbols);
+    }
+
+    @Override
+    RiskLimits riskBase() {
+        return RiskLimits.defaults();
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.nio.file.Path;
  *   <li>{@code equity.csv}: every agent's standing at the end of every mark period
  *   <li>{@code bandit.jsonl}: the meta-agent's beliefs over time
  *   <li>{@code rejected.csv}: input refused at the boundary, with file, line and reason
+ *   <li>{@code rejections.jsonl}: orders the risk gate refused, with the decision and every failed
+ *       rule
  *   <li>{@code leaderboard.json}, {@code summary.json}: written by {@link Report} after the run
  * </ul>
  */
@@ -39,6 +41,8 @@ public record OutputFolder(Path dir) {
                 new OrderedFileSink<>(
                         file("rejected.csv"),
                         OutputFormats.REJECTED_HEADER,
-                        OutputFormats::rejected));
+                        OutputFormats::rejected),
+                new OrderedFileSink<>(file("rejections.jsonl"), null, OutputFormats::rejection),
+                null);
     }
 }

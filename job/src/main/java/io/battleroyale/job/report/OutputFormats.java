@@ -9,6 +9,7 @@ import io.battleroyale.model.Fill;
 import io.battleroyale.model.LeaderboardRow;
 import io.battleroyale.model.Order;
 import io.battleroyale.model.RejectedInput;
+import io.battleroyale.model.RejectedOrder;
 import io.battleroyale.model.Signal;
 import io.battleroyale.model.Trade;
 
@@ -107,6 +108,28 @@ public final class OutputFormats {
         Map<String, Object> attribution = new TreeMap<>();
         s.attribution().forEach((factor, value) -> attribution.put(factor, number(value)));
         line.put("attribution", attribution);
+        return json(line);
+    }
+
+    /** A refused order: the decision line's fields, then the order and every failed rule. */
+    public static String rejection(RejectedOrder r) {
+        Decision d = r.decision();
+        Signal s = d.signal();
+        Order o = r.rejection().order();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("ts", s.tsEvent());
+        line.put("symbol", s.symbol());
+        line.put("agent", s.agent());
+        line.put("bar", s.barIndex());
+        line.put("side", o.side().name());
+        line.put("quantity", number(o.quantity()));
+        line.put("reference_price", number(o.referencePrice()));
+        line.put("notional", number(o.notional()));
+        line.put("client_order_id", o.clientOrderId());
+        line.put("outcome", d.outcome());
+        line.put("reasons", r.rejection().reasons());
+        line.put("confidence", number(s.confidence()));
+        line.put("rationale", s.rationale());
         return json(line);
     }
 

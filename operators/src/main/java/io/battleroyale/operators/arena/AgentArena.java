@@ -18,9 +18,12 @@ import io.battleroyale.model.Decision;
 import io.battleroyale.model.Fill;
 import io.battleroyale.model.MarketSnapshot;
 import io.battleroyale.model.Order;
+import io.battleroyale.model.RejectedOrder;
+import io.battleroyale.model.RiskRejection;
 import io.battleroyale.model.Signal;
 import io.battleroyale.model.SleeveMark;
 import io.battleroyale.model.Trade;
+import io.battleroyale.operators.risk.ArenaRiskGate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +37,10 @@ import java.util.Optional;
  * chooses among their signals. Decisions go to the main output; fills, round trips, orders, sleeve
  * marks (at the end of each mark period) and the meta-agent's beliefs go to side outputs. Positions
  * still open when the input ends are reported as open round trips.
+ *
+ * <p>Every order passes the {@link ArenaRiskGate} before it can fill: a refused order is cancelled
+ * (it never fills), its decision's outcome becomes {@code rejected}, and the decision with every
+ * failed rule goes to {@link #REJECTIONS}. Only approved orders reach {@link #ORDERS}.
  */
 public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Decision> {
     private static final long serialVersionUID = 1L;
@@ -50,12 +57,18 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
             new OutputTag<>("marks", TypeInformation.of(SleeveMark.class));
     public static final OutputTag<BanditState> BELIEFS =
             new OutputTag<>("beliefs", TypeInformation.of(BanditState.class));
+    public static final OutputTag<RejectedOrder> REJECTIONS =
+            new OutputTag<>("rejections", TypeInformation.of(RejectedOrder.class));
+
+    /** {@link Decision#outcome()} of an order the risk gate refused. */
+    public static final String REJECTED = "rejected";
 
     private final ArenaSettings settings;
 
     private transient List<Contestant<?>> contestants;
     private transient ValueState<Long> openPeriod;
     private transient LongCounter bars;
+    private transient ArenaRiskGate risk;
 
     public AgentArena(ArenaSettings settings) {
         this.settings = settings;
@@ -82,6 +95,7 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
         openPeriod =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("open-period", Types.LONG));
         bars = getRuntimeContext().getLongCounter(BARS_ACCUMULATOR);
+        risk = new ArenaRiskGate(settings.risk(), getRuntimeContext());
     }
 
     @Override
@@ -100,12 +114,14 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
             // reports positions still open when the input ends (registered once per period)
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
+        risk.onSnapshot(snapshot);
         for (Contestant<?> c : contestants) {
             c.load(snapshot.symbol());
             Execution execution = c.sleeve().open(c.book(), snapshot.bar());
             execution.fills().forEach(fill -> ctx.output(FILLS, fill));
             execution.closedTrades().forEach(trade -> ctx.output(TRADES, trade));
             c.sleeve().close(c.book(), snapshot.bar());
+            risk.onSleeve(c.name, snapshot.symbol(), c.book(), snapshot.decisionTs());
         }
         List<Signal> signals = new ArrayList<>(contestants.size());
         for (Contestant<?> c : contestants) {
@@ -131,18 +147,26 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
         for (Contestant<?> c : contestants) {
             c.save();
         }
+        risk.save();
         bars.add(1);
     }
 
-    private static void act(Contestant<?> c, Signal signal, Context ctx, Collector<Decision> out) {
+    private void act(Contestant<?> c, Signal signal, Context ctx, Collector<Decision> out) {
         Decision decision = c.sleeve().decide(c.book(), signal);
-        out.collect(decision);
         if (decision.clientOrderId() != null) {
             Order order = c.sleeve().pendingOrder(c.book());
             if (order != null) {
-                ctx.output(ORDERS, order);
+                Optional<RiskRejection> refused = risk.check(order);
+                if (refused.isPresent()) {
+                    c.sleeve().cancelPending(c.book());
+                    decision = new Decision(signal, REJECTED, decision.clientOrderId());
+                    ctx.output(REJECTIONS, new RejectedOrder(decision, refused.get()));
+                } else {
+                    ctx.output(ORDERS, order);
+                }
             }
         }
+        out.collect(decision);
     }
 
     @Override
@@ -169,7 +193,7 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
     private void mark(long period, String symbol, Context ctx) throws Exception {
         for (Contestant<?> c : contestants) {
             c.load(symbol);
-            ctx.output(MARKS, c.sleeve().mark(c.book(), period, false));
+            ctx.output(MARKS, c.sleeve().mark(c.book(), period, risk.isHalted(c.name)));
         }
         openPeriod.clear();
     }

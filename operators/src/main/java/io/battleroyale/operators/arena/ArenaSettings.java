@@ -2,6 +2,7 @@ package io.battleroyale.operators.arena;
 
 import io.battleroyale.functions.agents.AgentSpec;
 import io.battleroyale.functions.book.ExecutionSettings;
+import io.battleroyale.functions.risk.RiskLimits;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -12,10 +13,21 @@ import java.util.List;
  *
  * @param contestants the agents, in leaderboard order; a meta-agent among them sees the others
  * @param markPeriodMs sleeves are marked for the leaderboard at the end of every such period
+ * @param risk the pre-trade limits every order must pass before it can fill ({@link
+ *     RiskLimits#none()}: no rule, only trading pauses block orders)
  */
 public record ArenaSettings(
-        List<AgentSpec> contestants, ExecutionSettings execution, long markPeriodMs)
+        List<AgentSpec> contestants,
+        ExecutionSettings execution,
+        long markPeriodMs,
+        RiskLimits risk)
         implements Serializable {
+
+    /** Settings without risk limits (a backtest's default). */
+    public ArenaSettings(
+            List<AgentSpec> contestants, ExecutionSettings execution, long markPeriodMs) {
+        this(contestants, execution, markPeriodMs, RiskLimits.none());
+    }
 
     public static final long DAILY = Duration.ofDays(1).toMillis();
 
@@ -27,10 +39,18 @@ public record ArenaSettings(
         if (markPeriodMs <= 0) {
             throw new IllegalArgumentException("mark period must be positive");
         }
+        if (risk == null) {
+            throw new IllegalArgumentException("risk limits must be given (RiskLimits.none())");
+        }
     }
 
     /** The end of the mark period that contains {@code ts} (a period includes its end). */
     public long periodEnd(long ts) {
         return Math.floorDiv(ts - 1, markPeriodMs) * markPeriodMs + markPeriodMs;
+    }
+
+    /** The same settings with other risk limits. */
+    public ArenaSettings withRisk(RiskLimits newRisk) {
+        return new ArenaSettings(contestants, execution, markPeriodMs, newRisk);
     }
 }
