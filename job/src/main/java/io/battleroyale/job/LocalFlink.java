@@ -52,6 +52,9 @@ public record LocalFlink(
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
         conf.set(PipelineOptions.MAX_PARALLELISM, MAX_PARALLELISM);
+        // events are immutable records and no function changes what it emitted: chained operators
+        // may hand them on without a defensive copy
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
         // a handful of timers per key: keeping them on the heap spares a RocksDB write per bar
         conf.set(
