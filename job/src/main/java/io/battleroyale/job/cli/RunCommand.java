@@ -65,6 +65,17 @@ final class RunCommand extends BattleCommand {
     List<String> symbols;
 
     @Option(
+            names = "--bar-length",
+            defaultValue = "5m",
+            converter = Durations.class,
+            paramLabel = "DURATION",
+            description = {
+                "Bar length of the synthetic market; a session (epoch) is 6h30m, so 5m gives 78"
+                        + " bars a day. Default: ${DEFAULT-VALUE}."
+            })
+    Duration barLength;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             description = "Output folder. Default: a fresh folder runs/run-<date-time>.")
@@ -149,7 +160,8 @@ final class RunCommand extends BattleCommand {
     SyntheticMarketConfig market() {
         return SyntheticMarketConfig.defaults(
                         seed, epochs == null ? SyntheticMarketConfig.UNBOUNDED : epochs)
-                .withSymbols(symbols);
+                .withSymbols(symbols)
+                .withBarLength(barLength);
     }
 
     @Override
@@ -191,6 +203,7 @@ final class RunCommand extends BattleCommand {
         run.put("seed", seed);
         run.put("epochs", epochs);
         run.put("symbols", symbols);
+        run.put("bar_length", barLength.toString());
         return run;
     }
 }

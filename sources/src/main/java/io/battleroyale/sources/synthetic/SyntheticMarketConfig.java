@@ -107,6 +107,35 @@ public record SyntheticMarketConfig(
                 0.005);
     }
 
+    /**
+     * The same session (bars per epoch x bar length) cut into bars of {@code newBarLength}, which
+     * must divide it. The model's parameters are per bar, so prices move per bar as before.
+     */
+    public SyntheticMarketConfig withBarLength(Duration newBarLength) {
+        Duration session = barLength.multipliedBy(barsPerEpoch);
+        if (newBarLength.isZero()
+                || newBarLength.isNegative()
+                || session.toMillis() % newBarLength.toMillis() != 0) {
+            throw new IllegalArgumentException(
+                    "bar length "
+                            + newBarLength.toMinutes()
+                            + "m must divide the "
+                            + session.toMinutes()
+                            + "m session (e.g. 1m, 5m, 15m, 30m, 65m)");
+        }
+        return new SyntheticMarketConfig(
+                seed,
+                symbols,
+                newBarLength,
+                (int) (session.toMillis() / newBarLength.toMillis()),
+                epochs,
+                start,
+                events,
+                lagBars,
+                tickEveryBars,
+                tickMinMove);
+    }
+
     public SyntheticMarketConfig withSeed(long newSeed) {
         return new SyntheticMarketConfig(
                 newSeed,
