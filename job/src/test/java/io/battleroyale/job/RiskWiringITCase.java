@@ -14,6 +14,7 @@ import io.battleroyale.functions.book.Sizing;
 import io.battleroyale.functions.risk.RiskLimits;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.job.report.Report;
+import io.battleroyale.model.LeaderboardRow;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.operators.arena.ArenaSettings;
 import io.battleroyale.operators.join.JoinSettings;
@@ -118,8 +119,8 @@ class RiskWiringITCase {
                                         .get(0)
                                         .asText()
                                         .startsWith("max_drawdown: agent trend is halted"));
-        List<Report.Standing> standings = Report.standings(out, List.of("trend"));
-        assertThat(standings).singleElement().matches(Report.Standing::halted);
+        List<LeaderboardRow> standings = Report.standings(out, List.of("trend"));
+        assertThat(standings).singleElement().matches(LeaderboardRow::halted);
         assertThat(Report.table(standings)).contains("HALTED");
     }
 

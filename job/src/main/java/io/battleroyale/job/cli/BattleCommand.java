@@ -10,6 +10,7 @@ import io.battleroyale.job.JobRunner;
 import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.job.report.Report;
+import io.battleroyale.model.LeaderboardRow;
 import io.battleroyale.operators.join.JoinSettings;
 import io.battleroyale.sources.events.EventMap;
 import picocli.CommandLine.Mixin;
@@ -153,7 +154,7 @@ abstract class BattleCommand implements Callable<Integer> {
                             + "; nothing to report");
             return 1;
         }
-        List<Report.Standing> standings =
+        List<LeaderboardRow> standings =
                 Report.standings(folder, contestants.stream().map(AgentSpec::name).toList());
         Map<String, Object> run = new LinkedHashMap<>(describe());
         run.put("agents", contestants.stream().map(AgentSpec::toString).toList());

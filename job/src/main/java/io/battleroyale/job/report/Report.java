@@ -1,6 +1,7 @@
 package io.battleroyale.job.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.battleroyale.model.LeaderboardRow;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,30 +39,19 @@ public final class Report {
                     "win_rate",
                     "closed round trips with positive pnl net of costs / closed round trips");
 
-    /** One agent's final figures. */
-    public record Standing(
-            String agent,
-            double equity,
-            double capital,
-            double totalReturn,
-            double sharpe,
-            double sortino,
-            double maxDrawdown,
-            int trades,
-            double winRate,
-            int sleeves,
-            boolean halted) {}
-
     private Report() {}
 
-    /** The last row of every agent in {@code equity.csv}, best total return first. */
-    public static List<Standing> standings(OutputFolder folder, List<String> agents) {
-        Map<String, Standing> last = new LinkedHashMap<>();
+    /**
+     * Every agent's final standing: its last row in {@code equity.csv} (an agent that never traded
+     * a bar gets an empty row), best total return first.
+     */
+    public static List<LeaderboardRow> standings(OutputFolder folder, List<String> agents) {
+        Map<String, LeaderboardRow> last = new LinkedHashMap<>();
         for (String agent : agents) {
             last.put(
                     agent,
-                    new Standing(
-                            agent, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, Double.NaN, 0, false));
+                    new LeaderboardRow(
+                            agent, 0, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, Double.NaN, 0, false));
         }
         try {
             List<String> lines = Files.readAllLines(folder.file("equity.csv"));
@@ -69,8 +59,9 @@ public final class Report {
                 String[] f = line.split(",", -1);
                 last.put(
                         f[1],
-                        new Standing(
+                        new LeaderboardRow(
                                 f[1],
+                                Long.parseLong(f[0]),
                                 num(f[2]),
                                 num(f[3]),
                                 num(f[4]),
@@ -85,20 +76,21 @@ public final class Report {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Standing> ranked = new ArrayList<>(last.values());
+        List<LeaderboardRow> ranked = new ArrayList<>(last.values());
         ranked.sort(
-                Comparator.comparingDouble(Standing::totalReturn)
+                Comparator.comparingDouble(LeaderboardRow::totalReturn)
                         .reversed()
-                        .thenComparing(Standing::agent));
+                        .thenComparing(LeaderboardRow::agent));
         return ranked;
     }
 
     /** Writes leaderboard.json and summary.json. */
-    public static void write(OutputFolder folder, List<Standing> standings, Map<String, ?> run)
+    public static void write(
+            OutputFolder folder, List<LeaderboardRow> standings, Map<String, ?> run)
             throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         int rank = 1;
-        for (Standing s : standings) {
+        for (LeaderboardRow s : standings) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("rank", rank++);
             row.put("agent", s.agent());
@@ -131,7 +123,7 @@ public final class Report {
     }
 
     /** The leaderboard as a console table. */
-    public static String table(List<Standing> standings) {
+    public static String table(List<LeaderboardRow> standings) {
         StringBuilder out = new StringBuilder();
         out.append(
                 String.format(
@@ -146,7 +138,7 @@ public final class Report {
                         "trades",
                         "win rate"));
         int rank = 1;
-        for (Standing s : standings) {
+        for (LeaderboardRow s : standings) {
             out.append(
                     String.format(
                             Locale.ROOT,
