@@ -2,17 +2,11 @@ package io.battleroyale.sources.synthetic;
 
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.connector.source.ReaderOutput;
-import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.api.connector.source.SourceOutput;
-import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.io.InputStatus;
-import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
-import org.apache.flink.util.SimpleUserCodeClassLoader;
-import org.apache.flink.util.UserCodeClassLoader;
 
 import io.battleroyale.model.PriceBar;
+import io.battleroyale.sources.venues.source.ReaderDriver;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -34,7 +28,7 @@ class SyntheticReaderTest {
         SyntheticSource<PriceBar> source = SyntheticSources.prices(CONFIG);
         Output out = new Output();
 
-        var first = source.createReader(new Context());
+        var first = source.createReader(ReaderDriver.context());
         first.start();
         first.addSplits(
                 List.of(
@@ -54,7 +48,7 @@ class SyntheticReaderTest {
         out.timestamps.remove(out.timestamps.size() - 1);
         first.close();
 
-        var second = source.createReader(new Context());
+        var second = source.createReader(ReaderDriver.context());
         second.start();
         second.addSplits(snapshot);
         second.notifyNoMoreSplits();
@@ -119,38 +113,5 @@ class SyntheticReaderTest {
 
         @Override
         public void releaseOutputForSplit(String splitId) {}
-    }
-
-    private static final class Context implements SourceReaderContext {
-        @Override
-        public SourceReaderMetricGroup metricGroup() {
-            return UnregisteredMetricsGroup.createSourceReaderMetricGroup();
-        }
-
-        @Override
-        public Configuration getConfiguration() {
-            return new Configuration();
-        }
-
-        @Override
-        public String getLocalHostName() {
-            return "localhost";
-        }
-
-        @Override
-        public int getIndexOfSubtask() {
-            return 0;
-        }
-
-        @Override
-        public void sendSplitRequest() {}
-
-        @Override
-        public void sendSourceEventToCoordinator(SourceEvent sourceEvent) {}
-
-        @Override
-        public UserCodeClassLoader getUserCodeClassLoader() {
-            return SimpleUserCodeClassLoader.create(getClass().getClassLoader());
-        }
     }
 }
