@@ -25,6 +25,7 @@ import io.battleroyale.model.Trade;
 import io.battleroyale.operators.arena.AgentArena;
 import io.battleroyale.operators.join.EventFanOut;
 import io.battleroyale.operators.join.SymbolJoin;
+import io.battleroyale.operators.join.TickFilter;
 import io.battleroyale.operators.leaderboard.Leaderboard;
 import io.battleroyale.operators.risk.FlashCrashDetector;
 import io.battleroyale.operators.shifts.ShiftDetection;
@@ -125,18 +126,24 @@ public final class BattleJob {
     }
 
     public static void wire(Inputs inputs, Outputs outputs, BattleSettings settings) {
+        DataStream<ProbabilityTick> ticks = inputs.probabilities();
+        if (!settings.tickFilter().isNone()) {
+            // keyed by market, so each market's prints stay in order on their way to the join
+            ticks =
+                    ticks.keyBy(TickFilter::market)
+                            .process(new TickFilter(settings.tickFilter()))
+                            .uid(Uids.TICK_FILTER)
+                            .name("tick filter (" + settings.tickFilter() + ")");
+        }
         DataStream<SymbolEvent> routed =
-                inputs.probabilities()
-                        .flatMap(new EventFanOut(settings.eventMap()))
+                ticks.flatMap(new EventFanOut(settings.eventMap()))
                         .uid(Uids.EVENT_FAN_OUT)
                         .name("event fan-out")
-                        // beside its source: one channel per reader keeps each reader's tick order
-                        .setParallelism(inputs.probabilities().getParallelism())
+                        // beside its input: one channel per reader keeps each reader's tick order
+                        .setParallelism(ticks.getParallelism())
                         .union(
                                 ShiftDetection.detect(
-                                                inputs.probabilities(),
-                                                settings.shifts(),
-                                                Uids.SHIFT_DETECTION)
+                                                ticks, settings.shifts(), Uids.SHIFT_DETECTION)
                                         .flatMap(new ShiftFanOut(settings.eventMap()))
                                         .uid(Uids.SHIFT_FAN_OUT)
                                         .name("shift fan-out"));

@@ -7,6 +7,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.battleroyale.operators.arena.AgentArena;
 import io.battleroyale.operators.join.SymbolJoin;
+import io.battleroyale.operators.join.TickFilter;
 
 import javax.annotation.Nullable;
 
@@ -37,7 +38,12 @@ public final class JobRunner {
     }
 
     /** What the run did. */
-    public record Outcome(long bars, long lateEvents, Duration elapsed, boolean interrupted) {
+    public record Outcome(
+            long bars,
+            long lateEvents,
+            long ticksCollapsed,
+            Duration elapsed,
+            boolean interrupted) {
         public double barsPerSecond() {
             return bars / Math.max(1e-9, elapsed.toNanos() / 1e9);
         }
@@ -65,8 +71,13 @@ public final class JobRunner {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             Long bars = result.getAccumulatorResult(AgentArena.BARS_ACCUMULATOR);
             Long late = result.getAccumulatorResult(SymbolJoin.LATE_ACCUMULATOR);
+            Long collapsed = result.getAccumulatorResult(TickFilter.COLLAPSED);
             return new Outcome(
-                    bars == null ? 0 : bars, late == null ? 0 : late, elapsed, interrupted.get());
+                    bars == null ? 0 : bars,
+                    late == null ? 0 : late,
+                    collapsed == null ? 0 : collapsed,
+                    elapsed,
+                    interrupted.get());
         } finally {
             progress.shutdownNow();
             Interrupts.clear();

@@ -8,6 +8,7 @@ public final class Uids {
     public static final String PRICES = "prices";
     public static final String PRICE_WINDOW = "price-window";
     public static final String PROBABILITIES = "probabilities";
+    public static final String TICK_FILTER = "tick-filter";
     public static final String EVENT_FAN_OUT = "event-fan-out";
 
     /** Prefix: one CEP operator per pattern, e.g. {@code shift-detection-surge}. */

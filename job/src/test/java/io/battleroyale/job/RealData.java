@@ -12,6 +12,17 @@ import java.nio.file.Path;
 final class RealData {
     private RealData() {}
 
+    /** The repository's root: the folder with the reactor's pom and the README. */
+    static Path repository() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("README.md"))
+                    && Files.isDirectory(dir.resolve("job"))) {
+                return dir;
+            }
+        }
+        throw new AssertionError("repository root not found above " + Path.of("").toAbsolutePath());
+    }
+
     static Path file(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/data/real").resolve(relative);

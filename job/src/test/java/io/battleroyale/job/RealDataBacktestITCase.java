@@ -63,11 +63,21 @@ class RealDataBacktestITCase {
         assertThat(decisionsAfter(tmp.resolve("cut"), CUT))
                 .isNotEqualTo(decisionsAfter(tmp.resolve("full"), CUT));
 
+        // the README shows what this command prints today
+        Path readme = RealData.repository().resolve("README.md");
+        assertThat(Files.readString(readme))
+                .as("README.md's real-data leaderboard; update it from this run's output")
+                .contains(String.join("\n", leaderboard(full)));
+        assertThat(full.err()).doesNotContain("arrived after the bar");
+
         JsonNode summary = new ObjectMapper().readTree(tmp.resolve("full/summary.json").toFile());
         assertThat(summary.get("agents")).hasSize(5);
         assertThat(summary.get("run").get("rejected_rows").asLong()).isZero();
+        assertThat(summary.get("run").get("late_events").asLong()).isZero();
+        assertThat(summary.get("run").get("shift_window").asText()).isEqualTo("1d");
     }
 
+    /** The README's real-data example, word for word but for the output folder. */
     private static Cli backtest(Path prices, Path events, Path out) {
         return Cli.run(
                 "backtest",
@@ -75,16 +85,35 @@ class RealDataBacktestITCase {
                 prices.toString(),
                 "--events",
                 events.toString(),
-                "--from",
-                "2023-01-01",
-                "--warmup-bars",
-                "30",
+                "--agents",
+                "trend:fast=10,slow=30;meanrev:mode=rsi,period=14,lower=30,upper=70;event;fed;meta",
+                "--initial-cash",
+                "100000",
                 "--commission-bps",
                 "1",
                 "--slippage-bps",
                 "2",
+                "--sizing",
+                "equity:1.0",
+                "--warmup-bars",
+                "30",
+                "--from",
+                "2023-01-01",
                 "--out",
                 out.toString());
+    }
+
+    /** The leaderboard the run printed: from the header to the line before the bandit summary. */
+    private static List<String> leaderboard(Cli run) {
+        List<String> lines = run.out().lines().toList();
+        int from =
+                lines.indexOf(
+                        lines.stream().filter(l -> l.startsWith("rank")).findFirst().orElseThrow());
+        int to = from;
+        while (to < lines.size() && !lines.get(to).startsWith("meta-agent")) {
+            to++;
+        }
+        return lines.subList(from, to);
     }
 
     private static List<String> decisionsUpTo(Path out, long ts) throws Exception {

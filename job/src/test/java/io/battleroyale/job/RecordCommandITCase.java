@@ -84,6 +84,48 @@ class RecordCommandITCase {
     }
 
     @Test
+    void aRecordingWithoutPriceBarsFailsWithTheReason(@TempDir Path dir) throws Exception {
+        Dispatcher live = venues();
+        server.setDispatcher(
+                new Dispatcher() {
+                    @Override
+                    public MockResponse dispatch(RecordedRequest request)
+                            throws InterruptedException {
+                        // the price feed answers, but its market has no candles (closed)
+                        return request.getUrl().encodedPath().endsWith("/candles")
+                                ? json("[]")
+                                : live.dispatch(request);
+                    }
+                });
+        String base = server.url("/").toString();
+        Cli record =
+                Cli.run(
+                        "record",
+                        "--out",
+                        dir.resolve("recorded").toString(),
+                        "--duration",
+                        "2s",
+                        "--poll-interval",
+                        "1s",
+                        "--symbols",
+                        "BTC-USD",
+                        "--venues-file",
+                        venuesFile(dir).toString(),
+                        "--kalshi-url",
+                        server.url("/trade-api/v2").toString(),
+                        "--polymarket-gamma-url",
+                        base,
+                        "--polymarket-clob-url",
+                        base,
+                        "--coinbase-url",
+                        base);
+
+        assertThat(record.exitCode()).as(record.err()).isEqualTo(1);
+        assertThat(record.err()).contains("error: no price bar was recorded in 2 s");
+        assertThat(record.err()).doesNotContain("Exception");
+    }
+
+    @Test
     void recordsLiveSourcesThenBacktestReplaysThem(@TempDir Path dir) throws Exception {
         server.setDispatcher(venues());
         String base = server.url("/").toString();

@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,7 +128,9 @@ class TimingIndependenceITCase {
         Path events = RealData.file("polymarket-fomc-trades-2023-2025/probabilities.csv");
         Path reference = null;
         for (Timing timing : TIMINGS) {
-            Path out = tmp.resolve(timing.name().replaceAll("[^a-z0-9]+", "-"));
+            Path out =
+                    tmp.resolve(
+                            timing.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
             long late = backtest(prices, events, out, timing);
             assertThat(late).as("late events, " + timing.name()).isZero();
             if (reference == null) {

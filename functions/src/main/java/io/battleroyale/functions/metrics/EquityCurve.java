@@ -21,6 +21,11 @@ import java.util.Map;
  * tracked on the index {@code Π (1 + r)} of those period returns, which is exactly {@code Σ equity
  * / Σ capital} when every sleeve starts in the first period. Sums run in sorted symbol order, so
  * results are bit-identical whatever order the marks arrive in.
+ *
+ * <p>Sharpe and Sortino are annualised by the run's actual marking frequency, {@code (returns − 1)
+ * / years between the first and the latest return}: about 252 when only exchange sessions are
+ * marked, 365 when crypto marks every calendar day. With fewer than {@link #MIN_PERIODS} returns
+ * they are {@code NaN}: too short a run to say anything about a year.
  */
 public class EquityCurve {
 
@@ -37,6 +42,14 @@ public class EquityCurve {
 
     public double peakIndex = 1.0;
     public double maxDrawdown;
+
+    /** End of the first period with a return ({@code Long.MIN_VALUE}: none yet). */
+    public long firstReturnTs = Long.MIN_VALUE;
+
+    /** Fewest period returns for an annualised ratio. */
+    public static final int MIN_PERIODS = 20;
+
+    private static final double YEAR_MS = 365.25 * 24 * 3600 * 1000;
 
     public EquityCurve() {}
 
@@ -71,6 +84,9 @@ public class EquityCurve {
         if (previous > 0.0) {
             double r = (equity - previous) / previous;
             returns.add(r);
+            if (firstReturnTs == Long.MIN_VALUE) {
+                firstReturnTs = ts;
+            }
             index *= 1.0 + r;
             if (index > peakIndex) {
                 peakIndex = index;
@@ -80,6 +96,7 @@ public class EquityCurve {
                 maxDrawdown = drawdown;
             }
         }
+        double periodsPerYear = periodsPerYear(ts);
         double totalReturn = capital > 0.0 ? equity / capital - 1.0 : Double.NaN;
         double winRate = trades == 0 ? Double.NaN : (double) wins / trades;
         return new LeaderboardRow(
@@ -88,12 +105,20 @@ public class EquityCurve {
                 equity,
                 capital,
                 totalReturn,
-                returns.sharpe(),
-                returns.sortino(),
+                returns.sharpe(periodsPerYear),
+                returns.sortino(periodsPerYear),
                 maxDrawdown,
                 trades,
                 winRate,
                 symbols.size(),
                 halted);
+    }
+
+    /** Marked periods per year so far, {@code NaN} below {@link #MIN_PERIODS} returns. */
+    double periodsPerYear(long ts) {
+        if (returns.count < MIN_PERIODS || ts <= firstReturnTs) {
+            return Double.NaN;
+        }
+        return (returns.count - 1) * YEAR_MS / (ts - firstReturnTs);
     }
 }

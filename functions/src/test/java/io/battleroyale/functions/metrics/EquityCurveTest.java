@@ -49,8 +49,50 @@ class EquityCurveTest {
         assertThat(p3.maxDrawdown()).isCloseTo(-r3, within(EPS));
         assertThat(p3.trades()).isEqualTo(3);
         assertThat(p3.winRate()).isCloseTo(1.0 / 3, within(EPS));
-        assertThat(p3.sharpe()).isFinite();
-        assertThat(p3.sortino()).isFinite();
+        // three periods say nothing about a year
+        assertThat(p3.sharpe()).isNaN();
+        assertThat(p3.sortino()).isNaN();
+    }
+
+    @Test
+    void ratiosAreAnnualisedByTheActualMarkingFrequency() {
+        long day = 86_400_000L;
+        // the same 40 returns, marked every calendar day (crypto) and on weekdays only
+        double[] equity = new double[41];
+        equity[0] = 1_000;
+        for (int i = 1; i <= 40; i++) {
+            equity[i] = equity[i - 1] * (1 + 0.01 * Math.sin(i) + 0.002);
+        }
+        for (boolean everyDay : new boolean[] {true, false}) {
+            EquityCurve curve = new EquityCurve();
+            LeaderboardRow last = null;
+            long firstReturnTs = 0;
+            long ts = 0;
+            for (int i = 1; i <= 40; i++) {
+                ts += everyDay || i % 5 != 1 ? day : 3 * day; // weekdays: skip each weekend
+                if (i == 1) {
+                    firstReturnTs = ts;
+                }
+                curve.addMark(mark("SPY", ts, equity[i], 0, 0));
+                last = curve.closePeriod("trend", ts);
+            }
+            // independent: sample mean and deviation of the returns, first return vs 1000 cash
+            double[] r = new double[40];
+            double mean = 0;
+            for (int i = 0; i < 40; i++) {
+                r[i] = equity[i + 1] / equity[i] - 1;
+                mean += r[i] / 40;
+            }
+            double ss = 0;
+            for (double x : r) {
+                ss += (x - mean) * (x - mean);
+            }
+            double years = (ts - firstReturnTs) / (365.25 * day);
+            double perYear = 39 / years;
+            assertThat(last.sharpe())
+                    .isCloseTo(mean / Math.sqrt(ss / 39) * Math.sqrt(perYear), within(1e-9));
+            assertThat(perYear).isBetween(everyDay ? 365.0 : 250.0, everyDay ? 366.0 : 275.0);
+        }
     }
 
     @Test

@@ -120,6 +120,11 @@ final class BacktestCommand extends BattleCommand {
     }
 
     @Override
+    long cadenceMs() {
+        return Files.isRegularFile(prices) ? Cadence.of(prices) : 0;
+    }
+
+    @Override
     long barLengthMs() {
         return barLength.equals("auto") ? 0 : Durations.parse(barLength).toMillis();
     }

@@ -12,6 +12,7 @@ import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.job.report.Report;
 import io.battleroyale.model.LeaderboardRow;
 import io.battleroyale.operators.join.JoinSettings;
+import io.battleroyale.operators.join.TickFilter;
 import io.battleroyale.sources.events.EventMap;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,12 +68,40 @@ abstract class BattleCommand implements Callable<Integer> {
 
     @Option(
             names = "--shift-window",
-            defaultValue = "60m",
-            converter = Durations.class,
-            paramLabel = "DURATION",
+            defaultValue = "auto",
+            paramLabel = "auto|DURATION",
             description =
-                    "Agents see each probability's change over this much event time, and the shifts (SURGE/DROP within it) that completed within it. Default: ${DEFAULT-VALUE}.")
-    Duration shiftWindow;
+                    "Agents see each probability's change over this much event time, and the shifts (SURGE/DROP within it) that completed within it. auto: one bar spacing of the data (a day for daily bars), at least 60m, so that a move between two closes is always seen. Default: ${DEFAULT-VALUE}.")
+    String shiftWindowOption;
+
+    @Option(
+            names = "--tick-filter",
+            defaultValue = "last",
+            paramLabel = "last|median:N|none",
+            description =
+                    "Recorded prediction-market prints are noisy. last: a burst of prints of one market at one millisecond becomes its last print; median:N: besides, each print becomes the median of its market's last N (odd) prints, taking out a lone outlier; none: every print as recorded. Collapsed prints are counted in summary.json. Default: ${DEFAULT-VALUE}.")
+    String tickFilter;
+
+    /** The spacing of the bars (the gap between a symbol's first two), {@code 0} if unknown. */
+    abstract long cadenceMs() throws Exception;
+
+    /** {@code --shift-window}, with {@code auto} resolved against the data's cadence. */
+    Duration shiftWindow(PrintWriter err) throws Exception {
+        long cadence = cadenceMs();
+        if (shiftWindowOption.equals("auto")) {
+            return Duration.ofMillis(Math.max(MIN_SHIFT_WINDOW.toMillis(), cadence));
+        }
+        Duration window = Durations.parse(shiftWindowOption);
+        if (cadence > window.toMillis()) {
+            err.printf(
+                    "warning: --shift-window %s is shorter than the bar spacing (%s): agents only"
+                            + " see probability moves that end within %s before a bar's close%n",
+                    shiftWindowOption, Cadence.text(cadence), shiftWindowOption);
+        }
+        return window;
+    }
+
+    private static final Duration MIN_SHIFT_WINDOW = Duration.ofMinutes(60);
 
     /** The folder outputs go to. */
     abstract Path out();
@@ -108,6 +137,7 @@ abstract class BattleCommand implements Callable<Integer> {
         Files.createDirectories(out);
         List<AgentSpec> contestants = strategy.contestants();
         RiskLimits limits = riskLimits();
+        Duration shiftWindow = shiftWindow(err);
         err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
         BattleSettings settings =
                 new BattleSettings(
@@ -118,7 +148,8 @@ abstract class BattleCommand implements Callable<Integer> {
                                 JoinSettings.DEFAULTS.staleAfterMs(),
                                 inputsMayIdle()),
                         markets == null ? EventMap.loadDefault() : EventMap.load(markets),
-                        shifts.settings(shiftWindow));
+                        shifts.settings(shiftWindow),
+                        TickFilter.Mode.parse(tickFilter));
         LocalFlink flink = flink(out);
         StreamExecutionEnvironment env = flink.environment();
         OutputFolder folder = new OutputFolder(out);
@@ -171,8 +202,11 @@ abstract class BattleCommand implements Callable<Integer> {
         Map<String, Object> run = new LinkedHashMap<>(describe());
         run.put("agents", contestants.stream().map(AgentSpec::toString).toList());
         run.put("bars", outcome.bars());
+        run.put("shift_window", Cadence.text(shiftWindow.toMillis()));
         run.put("rejected_rows", rejected);
         run.put("late_events", outcome.lateEvents());
+        run.put("tick_filter", settings.tickFilter().toString());
+        run.put("ticks_collapsed", outcome.ticksCollapsed());
         run.put("risk", limits.isNone() ? "none" : limits.toText());
         run.put("risk_rejections", refused);
         Report.write(folder, standings, run);

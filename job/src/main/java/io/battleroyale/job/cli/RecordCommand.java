@@ -238,6 +238,17 @@ final class RecordCommand implements Callable<Integer> {
                         tickCount,
                         out.resolve(PRICES_FILE),
                         out.resolve(PROBABILITIES_FILE));
+        if (barCount == 0) {
+            // a replay needs bars: say so now rather than let `backtest` fail on the files later
+            err.printf(
+                    "error: no price bar was recorded in %d s (a feed down or its market closed:"
+                            + " see the notices above and the log); nothing to replay%n",
+                    duration.toSeconds());
+            return 1;
+        }
+        if (tickCount == 0) {
+            err.println("warning: no probability tick was recorded; a replay runs on prices alone");
+        }
         return 0;
     }
 

@@ -170,6 +170,11 @@ final class RunCommand extends BattleCommand {
     }
 
     @Override
+    long cadenceMs() {
+        return barLength.toMillis();
+    }
+
+    @Override
     long barLengthMs() {
         return 0;
     }

@@ -28,9 +28,16 @@ public final class Report {
                             + " equity over the previous sum; a sleeve's first period counts its"
                             + " initial cash as the previous equity",
                     "sharpe",
-                    "mean / sample standard deviation of period returns x sqrt(252), risk-free 0",
+                    "mean / sample standard deviation of period returns x sqrt(periods per year),"
+                            + " risk-free 0; periods per year = (returns - 1) / years from the"
+                            + " first to the last return (about 252 for exchange sessions, 365"
+                            + " when crypto marks every day); null below 20 returns",
                     "sortino",
-                    "mean of period returns / sqrt(mean of squared negative returns) x sqrt(252)",
+                    "mean of period returns / sqrt(mean of squared negative returns) x sqrt(periods"
+                            + " per year), as for sharpe; null below 20 returns",
+                    "trades",
+                    "closed round trips (entry and exit), summed over the agent's sleeves; open"
+                            + " positions are not counted",
                     "max_drawdown",
                     "largest peak-to-trough fall of summed equity marked at period ends, as a"
                             + " fraction of the peak",
@@ -135,7 +142,7 @@ public final class Report {
                         "return",
                         "sharpe",
                         "max dd",
-                        "trades",
+                        "closed",
                         "win rate"));
         int rank = 1;
         for (LeaderboardRow s : standings) {
@@ -155,12 +162,19 @@ public final class Report {
                                     : String.format(Locale.ROOT, "%.1f%%", 100 * s.winRate()),
                             s.halted() ? "  HALTED" : ""));
         }
+        if (standings.stream().allMatch(s -> Double.isNaN(s.sharpe()))) {
+            out.append(
+                    "sharpe '-': fewer than 20 mark periods with a return, too short a run to"
+                            + " annualise\n");
+        }
+        out.append("closed: round trips closed; win rate over those\n");
         return out.toString();
     }
 
     /**
      * Whom the meta-agent trusts, per regime: the latest posteriors of every symbol in {@code
-     * bandit.jsonl}, averaged over symbols, agents by average P(best). Empty without beliefs.
+     * bandit.jsonl}, averaged over symbols, agents by average P(best) (which sums to 1 per regime).
+     * Empty without beliefs.
      */
     public static String banditSummary(OutputFolder folder) {
         Map<String, JsonNode> latest = new TreeMap<>(); // regime \u0000 symbol -> last line
@@ -200,11 +214,13 @@ public final class Report {
                 new StringBuilder("meta-agent trust by regime (P(best), posterior mean;");
         out.append(" latest per symbol, averaged):\n");
         for (Map.Entry<String, Map<String, double[]>> r : byRegime.entrySet()) {
+            // P(best) averages over every symbol of the regime (an arm absent from a symbol's
+            // draw has P(best) 0 there), so the averages of one regime sum to 1; the posterior
+            // mean averages over the symbols where the arm was drawn
+            int regimeSymbols = symbols.get(r.getKey());
             List<Map.Entry<String, double[]>> agents = new ArrayList<>(r.getValue().entrySet());
             agents.sort(
-                    Comparator.comparingDouble(
-                                    (Map.Entry<String, double[]> a) ->
-                                            -a.getValue()[0] / a.getValue()[2])
+                    Comparator.comparingDouble((Map.Entry<String, double[]> a) -> -a.getValue()[0])
                             .thenComparing(Map.Entry::getKey));
             out.append(String.format(Locale.ROOT, "  %-15s", r.getKey()));
             for (int i = 0; i < agents.size(); i++) {
@@ -215,10 +231,21 @@ public final class Report {
                                         Locale.ROOT,
                                         "%s %.2f (%.2f)",
                                         agents.get(i).getKey(),
-                                        a[0] / a[2],
+                                        a[0] / regimeSymbols,
                                         a[1] / a[2]));
             }
-            out.append(String.format(Locale.ROOT, "  [%d symbols]%n", symbols.get(r.getKey())));
+            out.append(String.format(Locale.ROOT, "  [%d symbols]", regimeSymbols));
+            double[] top = agents.get(0).getValue();
+            boolean higherMeanBelow =
+                    agents.stream()
+                            .skip(1)
+                            .anyMatch(a -> a.getValue()[1] / a.getValue()[2] > top[1] / top[2]);
+            if (higherMeanBelow) {
+                out.append(
+                        " (first by P(best) though another has a higher mean: its posterior is"
+                                + " wider, or it was drawn on fewer symbols)");
+            }
+            out.append('\n');
         }
         return out.toString();
     }

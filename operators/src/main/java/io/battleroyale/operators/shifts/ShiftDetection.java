@@ -1,5 +1,6 @@
 package io.battleroyale.operators.shifts;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.cep.EventComparator;
@@ -29,9 +30,10 @@ import java.util.Map;
  *
  * <p>Ticks are keyed by market: {@code venue|market id|event key}. Two venues pricing the same
  * event are separate series, so a Kalshi tick at 0.40 followed by a Polymarket tick at 0.58 is no
- * surge. One CEP operator per pattern (each with its own uid). CEP buffers ticks until the
- * watermark passes them and sorts them by event time (ties by probability), so out-of-order ticks
- * within the watermark's bound give the same shifts as ordered ones.
+ * surge. SURGE and DROP, rolling-window thresholds, are a keyed function ({@link MoveDetector});
+ * the sequences, CROSS_* and WHIPSAW, one CEP operator each (each with its own uid). CEP buffers
+ * ticks until the watermark passes them and sorts them by event time (ties by probability), so
+ * out-of-order ticks within the watermark's bound give the same shifts as ordered ones.
  *
  * <p>A shift is emitted at the tick that completes it, with that tick's time as its {@code endTs}
  * and as its record timestamp, before the watermark passes that time: so it reaches the symbol join
@@ -62,7 +64,12 @@ public final class ShiftDetection {
             DataStream<ProbabilityTick> ticks, ShiftSettings settings, String uidPrefix) {
         KeyedStream<ProbabilityTick, String> byMarket =
                 ticks.keyBy((KeySelector<ProbabilityTick, String>) ShiftDetection::marketKey);
-        DataStream<ProbabilityShift> all = null;
+        DataStream<ProbabilityShift> all =
+                byMarket.process(
+                                new MoveDetector(settings),
+                                TypeInformation.of(ProbabilityShift.class))
+                        .uid(uidPrefix + "-moves")
+                        .name("shifts: surge and drop");
         for (Map.Entry<String, Pattern<ProbabilityTick, ?>> e : patterns(settings).entrySet()) {
             DataStream<ProbabilityShift> shifts =
                     CEP.pattern(byMarket, e.getValue(), new TickOrder())
@@ -71,7 +78,7 @@ public final class ShiftDetection {
                             .returns(ProbabilityShift.class)
                             .uid(uidPrefix + "-" + e.getKey().toLowerCase(Locale.ROOT))
                             .name("shifts: " + e.getKey().toLowerCase(Locale.ROOT) + " (CEP)");
-            all = all == null ? shifts : all.union(shifts);
+            all = all.union(shifts);
         }
         return all.keyBy(OncePerMove::key)
                 .process(new OncePerMove())
@@ -79,26 +86,15 @@ public final class ShiftDetection {
                 .name("shifts: once per move");
     }
 
-    /** The patterns by shift kind name, in a fixed order. */
+    /**
+     * The CEP patterns by shift kind name, in a fixed order (SURGE and DROP: {@link MoveDetector}).
+     */
     static Map<String, Pattern<ProbabilityTick, ?>> patterns(ShiftSettings s) {
         LinkedHashMap<String, Pattern<ProbabilityTick, ?>> map = new LinkedHashMap<>();
-        map.put(ShiftKind.SURGE.name(), move(s, +1));
-        map.put(ShiftKind.DROP.name(), move(s, -1));
         map.put(ShiftKind.CROSS_UP.name(), cross(s, +1));
         map.put(ShiftKind.CROSS_DOWN.name(), cross(s, -1));
         map.put(ShiftKind.WHIPSAW.name(), whipsaw(s));
         return map;
-    }
-
-    /**
-     * SURGE (+1) / DROP (−1): some tick ("start"), then the first later tick ("end") at least
-     * {@code threshold} above (below) it, at most {@code window} later (inclusive).
-     */
-    static Pattern<ProbabilityTick, ?> move(ShiftSettings s, int sign) {
-        return Pattern.<ProbabilityTick>begin("start", AfterMatchSkipStrategy.noSkip())
-                .followedBy("end")
-                .where(new MovedFrom("start", sign, s.threshold()))
-                .within(Duration.ofMillis(s.windowMs() + 1));
     }
 
     /**
