@@ -11,6 +11,7 @@ import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.job.report.Report;
 import io.battleroyale.model.LeaderboardRow;
+import io.battleroyale.operators.arena.ArenaSettings;
 import io.battleroyale.operators.join.JoinSettings;
 import io.battleroyale.sources.events.EventMap;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ abstract class BattleCommand implements Callable<Integer> {
             paramLabel = "LIMITS",
             description = {
                 "Pre-trade limits, key=value,... over this command's base, or none / defaults:",
-                "  e.g. max_order_notional=100000,max_position=1000,price_band=5%,max_data_age=off.",
+                "  e.g. max_order_notional=100000,max_position=1000,price_band=5%%,max_data_age=off.",
                 "Keys: max_position, max_gross_exposure, max_order_notional, price_band,"
                         + " max_data_age, max_orders, order_rate_window, max_drawdown,"
                         + " circuit_breaker_drop, circuit_breaker_window, circuit_breaker_cooldown"
@@ -74,6 +75,9 @@ abstract class BattleCommand implements Callable<Integer> {
                     "Agents see each probability's change over this much event time, and the shifts (SURGE/DROP within it) that completed within it. Default: ${DEFAULT-VALUE}.")
     Duration shiftWindow;
 
+    /** Checks the input files before anything starts, so a wrong one costs one line. */
+    void checkInputs() {}
+
     /** The folder outputs go to. */
     abstract Path out();
 
@@ -91,6 +95,25 @@ abstract class BattleCommand implements Callable<Integer> {
     /** The limits {@code --risk} overlays: {@code run} applies defaults, a backtest none. */
     abstract RiskLimits riskBase();
 
+    /** An agent's {@code group} must be a group of the event map, or it would never trade. */
+    private static void requireKnownGroups(List<AgentSpec> contestants, EventMap map) {
+        for (AgentSpec agent : contestants) {
+            String group = agent.params().get("group");
+            if (group != null && map.group(group) == null) {
+                throw new IllegalArgumentException(
+                        "--agents: "
+                                + agent
+                                + ": no event group '"
+                                + group
+                                + "' in "
+                                + map.origin()
+                                + " (groups: "
+                                + map.groups().stream().map(g -> g.name()).toList()
+                                + ")");
+            }
+        }
+    }
+
     RiskLimits riskLimits() {
         return risk == null ? riskBase() : RiskLimits.parse(risk, riskBase());
     }
@@ -99,19 +122,24 @@ abstract class BattleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
+        checkInputs();
+        List<AgentSpec> contestants = strategy.contestants();
+        EventMap eventMap = markets == null ? EventMap.loadDefault() : EventMap.load(markets);
+        requireKnownGroups(contestants, eventMap);
+        RiskLimits limits = riskLimits();
+        ArenaSettings arena = strategy.arena().withRisk(limits);
+        long barLengthMs = barLengthMs();
         Path out = out();
         Files.createDirectories(out);
-        List<AgentSpec> contestants = strategy.contestants();
-        RiskLimits limits = riskLimits();
         err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
         BattleSettings settings =
                 new BattleSettings(
-                        strategy.arena().withRisk(limits),
+                        arena,
                         new JoinSettings(
-                                barLengthMs(),
+                                barLengthMs,
                                 shiftWindow.toMillis(),
                                 JoinSettings.DEFAULTS.staleAfterMs()),
-                        markets == null ? EventMap.loadDefault() : EventMap.load(markets),
+                        eventMap,
                         shifts.settings(shiftWindow));
         LocalFlink flink = flink(out);
         StreamExecutionEnvironment env = flink.environment();
