@@ -1,5 +1,7 @@
 package io.battleroyale.gateway;
 
+import io.battleroyale.model.bounds.Credentials;
+
 import javax.annotation.Nullable;
 
 import java.nio.file.Path;
@@ -69,10 +71,10 @@ public record GatewayConfig(
     public static final String ALPACA_PAPER_URL = "https://paper-api.alpaca.markets";
 
     /** Environment variable holding the Alpaca key id. */
-    public static final String ENV_ALPACA_KEY_ID = "ALPACA_API_KEY_ID";
+    public static final String ENV_ALPACA_KEY_ID = Credentials.ALPACA_KEY_ID;
 
     /** Environment variable holding the Alpaca secret key. */
-    public static final String ENV_ALPACA_SECRET = "ALPACA_API_SECRET_KEY";
+    public static final String ENV_ALPACA_SECRET = Credentials.ALPACA_SECRET;
 
     /** Default request body bound: 64 KiB. An order is a few hundred bytes. */
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.battleroyale.gateway.OrderParser.PriceUpdate;
+import io.battleroyale.model.bounds.Texts;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.util.JavalinBindException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +20,10 @@ import javax.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +57,7 @@ public final class GatewayServer implements AutoCloseable {
     private final byte[] tokenBytes;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, LongAdder> counters = new ConcurrentSkipListMap<>();
+    private final RateLimitedLog refusedTokens = new RateLimitedLog(Duration.ofSeconds(10));
 
     @Nullable private EventStream stream;
     @Nullable private OrderDesk desk;
@@ -108,6 +113,15 @@ public final class GatewayServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             close();
+            if (e instanceof JavalinBindException || e.getCause() instanceof BindException) {
+                throw new IOException(
+                        "port "
+                                + config.port()
+                                + " on "
+                                + config.host()
+                                + " is in use (another gateway?); stop it or pick another --port",
+                        e);
+            }
             throw e;
         }
         port = app.port();
@@ -170,15 +184,21 @@ public final class GatewayServer implements AutoCloseable {
         cfg.jetty.host = config.host();
         cfg.jetty.port = config.port();
         cfg.http.maxRequestSize = config.maxBodyBytes();
+        // errors Jetty answers itself (a malformed URI, a bad header) in the API's JSON shape
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
         // the path only: query strings may carry the stream token, headers carry the bearer token
+        // 401s are left out: they are counted, and logged by checkToken at a bounded rate
         cfg.requestLogger.http(
-                (ctx, ms) ->
+                (ctx, ms) -> {
+                    if (ctx.statusCode() != 401) {
                         LOG.info(
                                 "{} {} -> {} in {} ms",
                                 ctx.method(),
                                 ctx.path(),
                                 ctx.statusCode(),
-                                String.format(Locale.ROOT, "%.1f", ms)));
+                                String.format(Locale.ROOT, "%.1f", ms));
+                    }
+                });
 
         cfg.routes.before(this::authenticate);
         cfg.routes.get("/health", this::health);
@@ -190,6 +210,7 @@ public final class GatewayServer implements AutoCloseable {
         cfg.routes.post("/v1/prices", this::postPrice);
         cfg.routes.get("/v1/metrics", this::metrics);
 
+        cfg.routes.get(STREAM_PATH, this::plainStreamRequest);
         cfg.routes.wsBeforeUpgrade(STREAM_PATH, this::authenticateStream);
         cfg.routes.ws(
                 STREAM_PATH,
@@ -244,15 +265,37 @@ public final class GatewayServer implements AutoCloseable {
         checkToken(ctx, presented);
     }
 
+    /** {@code GET /v1/stream} without a WebSocket upgrade: 401 without a token, else 426. */
+    private void plainStreamRequest(Context ctx) {
+        authenticateStream(ctx);
+        ctx.header("Upgrade", "websocket");
+        throw new ApiException(
+                426, null, STREAM_PATH + " is a WebSocket: connect with an Upgrade: websocket");
+    }
+
     private void checkToken(Context ctx, @Nullable String presented) {
+        String reason = null;
         if (presented == null) {
-            LOG.warn("401 {} {}: missing bearer token", ctx.method(), ctx.path());
-            throw new ApiException(401, null, "missing bearer token");
+            reason = "missing bearer token";
+        } else if (!MessageDigest.isEqual( // constant time
+                presented.getBytes(StandardCharsets.UTF_8), tokenBytes)) {
+            reason = "wrong bearer token";
         }
-        byte[] given = presented.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, tokenBytes)) { // constant time
-            LOG.warn("401 {} {}: wrong bearer token", ctx.method(), ctx.path());
-            throw new ApiException(401, null, "wrong bearer token");
+        if (reason != null) {
+            String what = reason;
+            refusedTokens.log(
+                    suppressed ->
+                            LOG.warn(
+                                    "401 {} {}: {}{}",
+                                    ctx.method(),
+                                    ctx.path(),
+                                    what,
+                                    suppressed == 0
+                                            ? ""
+                                            : " ("
+                                                    + suppressed
+                                                    + " more 401s since the last line)"));
+            throw new ApiException(401, null, reason);
         }
     }
 
@@ -288,11 +331,15 @@ public final class GatewayServer implements AutoCloseable {
     private void listOrders(Context ctx) {
         String agent = ctx.queryParam("agent");
         String symbol = ctx.queryParam("symbol");
+        if (symbol != null) {
+            symbol = parser.symbol(symbol);
+        }
+        String symbolFilter = symbol;
         String status = ctx.queryParam("status");
         List<GatewayOrder> selected =
                 desk().orders().stream()
                         .filter(o -> agent == null || o.agent().equals(agent))
-                        .filter(o -> symbol == null || o.symbol().equals(symbol))
+                        .filter(o -> symbolFilter == null || o.symbol().equals(symbolFilter))
                         .filter(o -> status == null || o.status().name().equalsIgnoreCase(status))
                         .toList();
         json(ctx, 200, selected);
@@ -307,7 +354,7 @@ public final class GatewayServer implements AutoCloseable {
                                         new ApiException(
                                                 404,
                                                 "client_order_id",
-                                                "no order with client_order_id " + clip(id)));
+                                                "no order with client_order_id " + Texts.clip(id)));
         json(ctx, 200, order);
     }
 
@@ -376,10 +423,6 @@ public final class GatewayServer implements AutoCloseable {
             body.set("order", json.valueToTree(order));
         }
         json(ctx, status, body);
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 140 ? s : s.substring(0, 140) + "...";
     }
 
     private OrderDesk desk() {

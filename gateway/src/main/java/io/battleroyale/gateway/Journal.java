@@ -3,10 +3,15 @@ package io.battleroyale.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battleroyale.model.Fill;
+import io.battleroyale.model.bounds.Sizes;
+import io.battleroyale.model.bounds.Texts;
+import io.battleroyale.model.bounds.Timestamps;
 
 import javax.annotation.Nullable;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The durable record of every accepted order and every fill: one SQLite file in WAL mode with
@@ -35,20 +42,42 @@ final class Journal implements AutoCloseable {
 
     private final Connection connection;
     private final ObjectMapper json;
+    private final JournalLock lock;
+    private final Path path;
 
-    private Journal(Connection connection, ObjectMapper json) {
+    private Journal(Connection connection, ObjectMapper json, JournalLock lock, Path path) {
         this.connection = connection;
         this.json = json;
+        this.lock = lock;
+        this.path = path;
     }
 
-    /** Opens (creating if missing) the journal at {@code path}. */
+    /**
+     * Opens (creating if missing) the journal at {@code path}, locked against a second gateway.
+     *
+     * @throws IOException naming the journal and why it cannot be used: a directory, not SQLite,
+     *     another program's database, another schema version, or in use by another gateway; in
+     *     every case the file is left as it was
+     */
     static Journal open(Path path, ObjectMapper json) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        Path file = path.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw new IOException("journal " + file + " is a directory, not a file");
         }
+        if (Files.exists(file) && Files.size(file) > 0 && !isSqlite(file)) {
+            throw new IOException(
+                    "journal "
+                            + file
+                            + " is not an SQLite database (another file?); give another --journal");
+        }
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        JournalLock lock = JournalLock.acquire(file);
+        Connection c = null;
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath());
+            c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            requireOurs(c, file);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
@@ -73,22 +102,62 @@ final class Journal implements AutoCloseable {
                                 + SCHEMA_VERSION
                                 + "')");
             }
-            checkSchema(c);
-            return new Journal(c, json);
-        } catch (SQLException e) {
-            throw new IOException("cannot open journal " + path + ": " + e.getMessage(), e);
+            return new Journal(c, json, lock, file);
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(c);
+            lock.close();
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("journal " + file + ": cannot open: " + oneLine(e), e);
         }
     }
 
-    private static void checkSchema(Connection c) throws SQLException {
+    /** The first 16 bytes of every SQLite 3 database. */
+    private static boolean isSqlite(Path file) throws IOException {
+        byte[] magic = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(magic.length), magic);
+        }
+    }
+
+    /** An empty database, or one with our meta table at our schema version; else refused. */
+    private static void requireOurs(Connection c, Path file) throws SQLException, IOException {
+        List<String> tables = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                        + " AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        if (tables.isEmpty()) {
+            return;
+        }
+        if (!tables.containsAll(List.of("meta", "orders", "fills"))) {
+            throw new IOException(
+                    "journal "
+                            + file
+                            + " is not a gateway journal (its tables are "
+                            + tables
+                            + "); give another --journal");
+        }
+        String version;
         try (Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
-            int version = rs.next() ? Integer.parseInt(rs.getString(1)) : -1;
-            if (version != SCHEMA_VERSION) {
-                throw new SQLException(
-                        "journal schema version " + version + ", expected " + SCHEMA_VERSION);
-            }
+            version = rs.next() ? rs.getString(1) : "none";
+        }
+        if (!String.valueOf(SCHEMA_VERSION).equals(version)) {
+            throw new IOException(
+                    "journal "
+                            + file
+                            + " has schema version "
+                            + version
+                            + ", this gateway reads version "
+                            + SCHEMA_VERSION);
         }
     }
 
@@ -146,25 +215,80 @@ final class Journal implements AutoCloseable {
 
     /** Every journaled order, in acceptance order. */
     List<GatewayOrder> loadOrders() throws IOException {
-        return load("SELECT body FROM orders ORDER BY seq", GatewayOrder.class);
+        return load("orders", GatewayOrder.class, Journal::checkOrder);
     }
 
     /** Every journaled fill, in fill order. */
     List<Fill> loadFills() throws IOException {
-        return load("SELECT body FROM fills ORDER BY seq", Fill.class);
+        return load("fills", Fill.class, Journal::checkFill);
     }
 
-    private <T> List<T> load(String sql, Class<T> type) throws IOException {
+    private <T> List<T> load(String table, Class<T> type, Consumer<T> check) throws IOException {
         List<T> out = new ArrayList<>();
         try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
+                ResultSet rs = s.executeQuery("SELECT seq, body FROM " + table + " ORDER BY seq")) {
             while (rs.next()) {
-                out.add(json.readValue(rs.getString(1), type));
+                long seq = rs.getLong(1);
+                try {
+                    T value = json.readValue(rs.getString(2), type);
+                    check.accept(value);
+                    out.add(value);
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new IOException(
+                            "journal "
+                                    + path
+                                    + ": "
+                                    + table
+                                    + " row "
+                                    + seq
+                                    + " is unreadable (changed by hand?): "
+                                    + oneLine(e),
+                            e);
+                }
             }
         } catch (SQLException e) {
-            throw new IOException("journal read failed: " + e.getMessage(), e);
+            throw new IOException("journal " + path + ": read failed: " + oneLine(e), e);
         }
         return out;
+    }
+
+    /** A journaled order obeys the bounds the API checked when it accepted it. */
+    private static void checkOrder(GatewayOrder order) {
+        Sizes.quantity("quantity", order.quantity());
+        if (order.referencePrice() != null) {
+            Sizes.price("reference_price", order.referencePrice());
+        }
+        if (order.filledAvgPrice() != null) {
+            Sizes.price("filled_avg_price", order.filledAvgPrice());
+        }
+        if (order.filledQty() != 0) {
+            Sizes.quantity("filled_qty", order.filledQty());
+        }
+        Timestamps.check("ts", order.ts());
+    }
+
+    private static void checkFill(Fill fill) {
+        Sizes.quantity("quantity", fill.quantity());
+        Sizes.price("price", fill.price());
+        if (!Double.isFinite(fill.commission())) {
+            throw new IllegalArgumentException("commission: not finite");
+        }
+        Timestamps.check("ts_event", fill.tsEvent());
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Texts.clip(message.replaceAll("\\s+", " "));
+    }
+
+    private static void closeQuietly(@Nullable Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing; the first error is the one to report
+            }
+        }
     }
 
     private String write(Object value) throws IOException {
@@ -189,6 +313,8 @@ final class Journal implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new IOException("journal close failed: " + e.getMessage(), e);
+        } finally {
+            lock.close();
         }
     }
 }

@@ -1,13 +1,17 @@
 package io.battleroyale.gateway;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battleroyale.model.Side;
-
-import javax.annotation.Nullable;
+import io.battleroyale.model.bounds.Sizes;
+import io.battleroyale.model.bounds.Symbols;
+import io.battleroyale.model.bounds.Texts;
+import io.battleroyale.model.bounds.Timestamps;
 
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +23,6 @@ final class OrderParser {
     /** Alpaca allows up to 128 characters; no '/' so that the id fits in a URL path segment. */
     static final Pattern CLIENT_ORDER_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
-    static final Pattern SYMBOL =
-            Pattern.compile("[A-Za-z0-9.:\\-]{1,16}(/[A-Za-z0-9.\\-]{1,16})?");
     static final Pattern AGENT = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
 
     private final ObjectMapper json;
@@ -33,11 +35,21 @@ final class OrderParser {
         JsonNode root = object(body);
         String clientOrderId = text(root, "client_order_id", CLIENT_ORDER_ID);
         String agent = text(root, "agent", AGENT);
-        String symbol = text(root, "symbol", SYMBOL);
+        String symbol = symbol(root);
         Side side = side(root);
-        double quantity = positiveNumber(root, "quantity");
+        double quantity = bounded(root, "quantity", Sizes::quantity);
         Double referencePrice =
-                root.hasNonNull("reference_price") ? positiveNumber(root, "reference_price") : null;
+                root.hasNonNull("reference_price")
+                        ? bounded(root, "reference_price", Sizes::price)
+                        : null;
+        if (referencePrice != null && quantity * referencePrice > Sizes.MAX_NOTIONAL) {
+            throw ApiException.unprocessable(
+                    "quantity",
+                    "quantity x reference_price (notional "
+                            + quantity * referencePrice
+                            + ") exceeds "
+                            + Sizes.MAX_NOTIONAL);
+        }
         long ts = epochMillis(root, "ts");
         return new OrderRequest(clientOrderId, agent, symbol, side, quantity, referencePrice, ts);
     }
@@ -45,9 +57,7 @@ final class OrderParser {
     PriceUpdate parsePrice(byte[] body) {
         JsonNode root = object(body);
         return new PriceUpdate(
-                text(root, "symbol", SYMBOL),
-                positiveNumber(root, "price"),
-                epochMillis(root, "ts"));
+                symbol(root), bounded(root, "price", Sizes::price), epochMillis(root, "ts"));
     }
 
     /** A last-price update for the paper route. */
@@ -55,8 +65,15 @@ final class OrderParser {
 
     private JsonNode object(byte[] body) {
         JsonNode root;
-        try {
-            root = json.readTree(body);
+        try (JsonParser parser = json.createParser(body)) {
+            root = json.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                // a second object or garbage after the first: refuse rather than drop it
+                throw ApiException.badRequest(
+                        null,
+                        "malformed JSON: trailing content after the JSON value at offset "
+                                + parser.currentTokenLocation().getByteOffset());
+            }
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(
                     null, "malformed JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
@@ -91,7 +108,12 @@ final class OrderParser {
         if (!allowed.matcher(value).matches()) {
             throw ApiException.unprocessable(
                     field,
-                    field + " must match " + allowed.pattern() + ", got '" + clip(value) + "'");
+                    field
+                            + " must match "
+                            + allowed.pattern()
+                            + ", got '"
+                            + Texts.clip(value)
+                            + "'");
         }
         return value;
     }
@@ -109,21 +131,40 @@ final class OrderParser {
             return Side.SELL;
         }
         throw ApiException.unprocessable(
-                "side", "side must be BUY or SELL, got '" + clip(node.textValue()) + "'");
+                "side", "side must be BUY or SELL, got '" + Texts.clip(node.textValue()) + "'");
     }
 
-    private static double positiveNumber(JsonNode root, String field) {
+    /** A number within the bounds of {@link Sizes} ({@code check} names the field). */
+    private static double bounded(
+            JsonNode root, String field, BiFunction<String, Double, Double> check) {
         JsonNode node = required(root, field);
         if (!node.isNumber()) {
             throw ApiException.badRequest(
                     field, field + " must be a number, got " + typeName(node));
         }
-        double value = node.doubleValue();
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw ApiException.unprocessable(
-                    field, field + " must be a finite number > 0, got " + node.asText());
+        try {
+            return check.apply(field, node.doubleValue());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable(field, e.getMessage());
         }
-        return value;
+    }
+
+    private static String symbol(JsonNode root) {
+        JsonNode node = required(root, "symbol");
+        if (!node.isTextual()) {
+            throw ApiException.badRequest(
+                    "symbol", "symbol must be a string, got " + typeName(node));
+        }
+        return symbol(node.textValue());
+    }
+
+    /** A symbol as every input spells it: {@link Symbols#normalize}, or 422. */
+    static String symbol(String text) {
+        try {
+            return Symbols.normalize("symbol", text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable("symbol", e.getMessage());
+        }
     }
 
     private static long epochMillis(JsonNode root, String field) {
@@ -133,22 +174,14 @@ final class OrderParser {
                     field,
                     field + " must be an integer (epoch milliseconds), got " + typeName(node));
         }
-        long value = node.longValue();
-        if (value < 0) {
-            throw ApiException.unprocessable(field, field + " must be >= 0, got " + value);
+        try {
+            return Timestamps.check(field, node.longValue());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable(field, e.getMessage());
         }
-        return value;
     }
 
     private static String typeName(JsonNode node) {
         return node.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    @Nullable
-    private static String clip(@Nullable String s) {
-        if (s == null || s.length() <= 40) {
-            return s;
-        }
-        return s.substring(0, 40) + "...";
     }
 }

@@ -1,5 +1,8 @@
 package io.battleroyale.job;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,6 +48,27 @@ public final class Checkpoints {
                     "--restore: " + restore + " is not a checkpoint or savepoint (no _metadata)");
         }
         return path.toAbsolutePath();
+    }
+
+    /**
+     * Reads the metadata the way Flink will on restore, so an empty, truncated or foreign file
+     * fails here with one line instead of inside the job.
+     */
+    public static void requireReadable(Path metadata) {
+        try (DataInputStream in =
+                new DataInputStream(new BufferedInputStream(Files.newInputStream(metadata)))) {
+            org.apache.flink.runtime.checkpoint.Checkpoints.loadCheckpointMetadata(
+                    in, Checkpoints.class.getClassLoader(), metadata.getParent().toString());
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof EOFException ? "empty or cut short" : e.getMessage();
+            throw new IllegalArgumentException(
+                    "--restore: "
+                            + metadata
+                            + " is not a readable Flink checkpoint ("
+                            + (why == null ? e.getClass().getSimpleName() : why)
+                            + ")",
+                    e);
+        }
     }
 
     /** The newest complete checkpoint or savepoint under {@code dir}, by its metadata's time. */

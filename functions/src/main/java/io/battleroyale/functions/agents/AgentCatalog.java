@@ -30,8 +30,8 @@ public final class AgentCatalog {
                                     + " when below",
                             false,
                             List.of(
-                                    ParamSpec.of("fast", Type.INT, "10", "fast SMA length in bars"),
-                                    ParamSpec.of("slow", Type.INT, "30", "slow SMA length in bars"),
+                                    ParamSpec.window("fast", "10", "fast SMA length in bars"),
+                                    ParamSpec.window("slow", "30", "slow SMA length in bars"),
                                     SHORT_PARAM)),
                     new AgentKind(
                             MeanReversionAgent.NAME,
@@ -40,12 +40,11 @@ public final class AgentCatalog {
                             false,
                             List.of(
                                     ParamSpec.choice("mode", "rsi", "oscillator", "rsi", "zscore"),
-                                    ParamSpec.of("period", Type.INT, "14", "RSI period in bars"),
+                                    ParamSpec.window("period", "14", "RSI period in bars"),
                                     ParamSpec.of("lower", Type.DOUBLE, "30", "RSI below this: BUY"),
                                     ParamSpec.of(
                                             "upper", Type.DOUBLE, "70", "RSI above this: SELL"),
-                                    ParamSpec.of(
-                                            "window", Type.INT, "20", "z-score window in bars"),
+                                    ParamSpec.window("window", "20", "z-score window in bars"),
                                     ParamSpec.of(
                                             "entry_z",
                                             Type.DOUBLE,
@@ -63,16 +62,20 @@ public final class AgentCatalog {
                                     + " likely Fed move",
                             false,
                             List.of(
-                                    ParamSpec.of(
+                                    ParamSpec.range(
                                             "fed_threshold",
                                             Type.DOUBLE,
                                             "0.7",
+                                            0,
+                                            1,
                                             "probability of the group's event that triggers a"
                                                     + " trade"),
-                                    ParamSpec.of(
+                                    ParamSpec.range(
                                             "shift_threshold",
                                             Type.DOUBLE,
                                             "0.15",
+                                            0,
+                                            1,
                                             "size of a SURGE/DROP probability shift (within"
                                                     + " the shift window) that triggers a trade"),
                                     ParamSpec.of(
@@ -99,15 +102,16 @@ public final class AgentCatalog {
                                     + " quiet/event) over the other agents' signals",
                             true,
                             List.of(
-                                    ParamSpec.of(
+                                    ParamSpec.range(
                                             "seed",
                                             Type.INT,
                                             "42",
+                                            Integer.MIN_VALUE,
+                                            Integer.MAX_VALUE,
                                             "seed of the posterior draws (with symbol and bar"
                                                     + " time)"),
-                                    ParamSpec.of(
+                                    ParamSpec.window(
                                             "horizon",
-                                            Type.INT,
                                             "5",
                                             "bars after which a sub-agent signal is scored"),
                                     ParamSpec.of(
@@ -116,23 +120,23 @@ public final class AgentCatalog {
                                             "2",
                                             "a signal is right when its return over the horizon"
                                                     + " beats this cost"),
-                                    ParamSpec.of(
+                                    ParamSpec.range(
                                             "forget",
                                             Type.DOUBLE,
                                             "0.99",
+                                            0,
+                                            1,
                                             "posterior counts decay toward the prior by this"
                                                     + " factor per update"),
                                     ParamSpec.of(
                                             "prior_alpha", Type.DOUBLE, "1", "Beta prior alpha"),
                                     ParamSpec.of("prior_beta", Type.DOUBLE, "1", "Beta prior beta"),
-                                    ParamSpec.of(
+                                    ParamSpec.window(
                                             "vol_fast",
-                                            Type.INT,
                                             "10",
                                             "span in bars of the fast realised volatility"),
-                                    ParamSpec.of(
+                                    ParamSpec.window(
                                             "vol_slow",
-                                            Type.INT,
                                             "100",
                                             "span in bars of the slow realised volatility"),
                                     ParamSpec.of(
@@ -140,15 +144,16 @@ public final class AgentCatalog {
                                             Type.DOUBLE,
                                             "1.25",
                                             "volatile when fast vol > vol_ratio x slow vol"),
-                                    ParamSpec.of(
+                                    ParamSpec.window(
                                             "event_bars",
-                                            Type.INT,
                                             "5",
                                             "event regime for this many bars after a shift"),
-                                    ParamSpec.of(
+                                    ParamSpec.range(
                                             "event_change",
                                             Type.DOUBLE,
                                             "0.05",
+                                            0,
+                                            1,
                                             "... or after a probability change of this much"),
                                     SHORT_PARAM)),
                     new AgentKind(
@@ -275,10 +280,11 @@ public final class AgentCatalog {
                 sb.append(
                         String.format(
                                 Locale.ROOT,
-                                "    %-16s %s (default %s)%n",
+                                "    %-16s %s (default %s%s)%n",
                                 p.name() + "=",
                                 p.description(),
-                                p.defaultValue()));
+                                p.defaultValue(),
+                                p.rangeText().isEmpty() ? "" : ", " + p.rangeText()));
             }
         }
         return sb.toString();

@@ -1,5 +1,7 @@
 package io.battleroyale.functions.book;
 
+import io.battleroyale.model.bounds.Sizes;
+
 import java.io.Serializable;
 
 /**
@@ -22,10 +24,7 @@ public record ExecutionSettings(
     private static final long serialVersionUID = 1L;
 
     public ExecutionSettings {
-        if (!(initialCash > 0.0) || Double.isInfinite(initialCash)) {
-            throw new IllegalArgumentException(
-                    "initial cash must be positive and finite, got " + initialCash);
-        }
+        Sizes.notional("initial-cash", initialCash);
         if (!(commissionBps >= 0.0) || Double.isInfinite(commissionBps)) {
             throw new IllegalArgumentException(
                     "commission bps must be >= 0 and finite, got " + commissionBps);

@@ -1,5 +1,7 @@
 package io.battleroyale.functions.book;
 
+import io.battleroyale.model.bounds.Sizes;
+
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -34,6 +36,14 @@ public record Sizing(Kind kind, double value) implements Serializable {
         if (!(value > 0.0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(
                     "sizing " + name(kind) + " needs a positive finite value, got " + value);
+        }
+        double max =
+                kind == Kind.FIXED
+                        ? Sizes.MAX_QUANTITY
+                        : kind == Kind.NOTIONAL ? Sizes.MAX_NOTIONAL : 1.0;
+        if (kind != Kind.EQUITY && value > max) {
+            throw new IllegalArgumentException(
+                    "sizing " + name(kind) + " must be at most " + max + ", got " + value);
         }
         if (kind == Kind.EQUITY && value > 1.0) {
             throw new IllegalArgumentException(

@@ -40,7 +40,8 @@ public final class OrderRateRule implements RiskRule {
                             + " "
                             + count
                             + " orders in "
-                            + RiskLimits.formatDuration(Duration.ofMillis(windowMs))
+                            + io.battleroyale.model.bounds.Durations.format(
+                                    Duration.ofMillis(windowMs))
                             + " > limit "
                             + maxOrders);
         }

@@ -1,5 +1,7 @@
 package io.battleroyale.functions.risk;
 
+import io.battleroyale.model.bounds.Durations;
+
 import javax.annotation.Nullable;
 
 import java.io.Serializable;
@@ -248,7 +250,7 @@ public record RiskLimits(
             case "order_rate_window":
             case "circuit_breaker_window":
             case "circuit_breaker_cooldown":
-                return parseDuration(value);
+                return Durations.parse(key, value);
             case "max_orders":
                 try {
                     return Integer.parseInt(value.replace("_", ""));
@@ -280,61 +282,12 @@ public record RiskLimits(
     }
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d} or plain ms. */
-    static Duration parseDuration(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT).replace("_", "");
-        long unitMs;
-        String digits;
-        if (v.endsWith("ms")) {
-            unitMs = 1;
-            digits = v.substring(0, v.length() - 2);
-        } else if (v.endsWith("s")) {
-            unitMs = 1_000;
-            digits = v.substring(0, v.length() - 1);
-        } else if (v.endsWith("m")) {
-            unitMs = 60_000;
-            digits = v.substring(0, v.length() - 1);
-        } else if (v.endsWith("h")) {
-            unitMs = 3_600_000;
-            digits = v.substring(0, v.length() - 1);
-        } else if (v.endsWith("d")) {
-            unitMs = 86_400_000;
-            digits = v.substring(0, v.length() - 1);
-        } else {
-            unitMs = 1;
-            digits = v;
-        }
-        try {
-            return Duration.ofMillis(Math.multiplyExact(Long.parseLong(digits.trim()), unitMs));
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    "'" + value + "' is not a duration (e.g. 500ms, 30s, 5m, 2h, 1d)", e);
-        }
-    }
-
-    /** A duration the way {@link #parseDuration} reads it back, in the largest exact unit. */
-    static String formatDuration(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 86_400_000 == 0) {
-            return ms / 86_400_000 + "d";
-        }
-        if (ms % 3_600_000 == 0) {
-            return ms / 3_600_000 + "h";
-        }
-        if (ms % 60_000 == 0) {
-            return ms / 60_000 + "m";
-        }
-        if (ms % 1_000 == 0) {
-            return ms / 1_000 + "s";
-        }
-        return ms + "ms";
-    }
-
     private static String format(@Nullable Object v) {
         if (v == null) {
             return "off";
         }
         if (v instanceof Duration) {
-            return formatDuration((Duration) v);
+            return Durations.format((Duration) v);
         }
         if (v instanceof Double) {
             double d = (Double) v;

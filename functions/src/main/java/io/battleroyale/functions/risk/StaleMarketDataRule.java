@@ -34,11 +34,12 @@ public final class StaleMarketDataRule implements RiskRule {
                             + ": "
                             + order.symbol()
                             + " last bar ended "
-                            + RiskLimits.formatDuration(Duration.ofMillis(age))
+                            + io.battleroyale.model.bounds.Durations.format(Duration.ofMillis(age))
                             + " ("
                             + age
                             + " ms) before the order > limit "
-                            + RiskLimits.formatDuration(Duration.ofMillis(maxAgeMs)));
+                            + io.battleroyale.model.bounds.Durations.format(
+                                    Duration.ofMillis(maxAgeMs)));
         }
         return Optional.empty();
     }

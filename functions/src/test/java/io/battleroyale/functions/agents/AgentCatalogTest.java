@@ -42,7 +42,11 @@ class AgentCatalogTest {
         assertThatThrownBy(() -> AgentSpecs.parse("trend:fats=3"))
                 .hasMessage("agent 'trend' has no parameter 'fats'; valid keys: fast, slow, short");
         assertThatThrownBy(() -> AgentSpecs.parse("trend:fast=ten"))
-                .hasMessage("agent 'trend': fast=ten is not valid, expected an integer");
+                .hasMessage(
+                        "agent 'trend': fast=ten is not valid, expected an integer between 1..10000");
+        assertThatThrownBy(() -> AgentSpecs.parse("trend:slow=2000000000"))
+                .hasMessageContaining("slow=2000000000")
+                .hasMessageContaining("1..10000");
         assertThatThrownBy(() -> AgentSpecs.parse("event:fed_threshold=high"))
                 .hasMessageContaining("fed_threshold=high");
         assertThatThrownBy(() -> AgentSpecs.parse("meanrev:mode=macd"))
@@ -99,9 +103,7 @@ class AgentCatalogTest {
         for (AgentKind kind : AgentCatalog.kinds()) {
             assertThat(help).contains(kind.name() + "  " + kind.description());
             for (ParamSpec p : kind.params()) {
-                assertThat(help)
-                        .contains(p.name() + "=")
-                        .contains("(default " + p.defaultValue() + ")");
+                assertThat(help).contains(p.name() + "=").contains("(default " + p.defaultValue());
             }
         }
     }

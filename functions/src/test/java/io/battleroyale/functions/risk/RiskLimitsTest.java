@@ -59,8 +59,11 @@ class RiskLimitsTest {
         assertThat(overlaid.maxPosition()).isEqualTo(5.0);
         assertThat(overlaid.maxOrderNotional()).isEqualTo(250_000.0);
         assertThat(RiskLimits.parse("max_data_age=1d").maxDataAge()).isEqualTo(Duration.ofDays(1));
-        assertThat(RiskLimits.parse("max_data_age=60000").maxDataAge())
-                .isEqualTo(Duration.ofMinutes(1));
+        // one grammar with every duration flag: a bare number has no unit and is refused
+        assertThatThrownBy(() -> RiskLimits.parse("max_data_age=60000"))
+                .hasMessageContaining("not a duration");
+        assertThat(RiskLimits.parse("max_data_age=1h30m").maxDataAge())
+                .isEqualTo(Duration.ofMinutes(90));
     }
 
     @Test
@@ -84,8 +87,8 @@ class RiskLimitsTest {
                 .hasMessage("bad value for risk key max_position: 'lots' is not a number");
         assertThatThrownBy(() -> RiskLimits.parse("max_data_age=5 weeks"))
                 .hasMessage(
-                        "bad value for risk key max_data_age: '5 weeks' is not a duration (e.g."
-                                + " 500ms, 30s, 5m, 2h, 1d)");
+                        "bad value for risk key max_data_age: max_data_age: '5 weeks' is not a"
+                                + " duration (examples: 500ms, 30s, 15m, 6h30m, 1d)");
         assertThatThrownBy(() -> RiskLimits.parse("max_position=Infinity"))
                 .hasMessageContaining("is not finite (use 'off' to switch a rule off)");
         assertThatThrownBy(() -> RiskLimits.parse("max_position="))

@@ -10,7 +10,9 @@ import io.battleroyale.job.Uids;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
 import io.battleroyale.model.RejectedInput;
+import io.battleroyale.sources.files.CsvFiles;
 import io.battleroyale.sources.files.CsvReplay;
+import io.battleroyale.sources.files.CsvSchema;
 import io.battleroyale.sources.files.Replay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -126,12 +128,22 @@ final class BacktestCommand extends BattleCommand {
 
     @Override
     long barLengthMs() {
-        return barLength.equals("auto") ? 0 : Durations.parse(barLength).toMillis();
+        return barLength.equals("auto")
+                ? 0
+                : io.battleroyale.model.bounds.Durations.parse("--bar-length", barLength)
+                        .toMillis();
+    }
+
+    @Override
+    void checkInputs() {
+        CsvFiles.requireUsable("--prices", prices, CsvSchema.PRICES);
+        if (events != null) {
+            CsvFiles.requireUsable("--events", events, CsvSchema.PROBABILITIES);
+        }
     }
 
     @Override
     BattleJob.Inputs inputs(StreamExecutionEnvironment env) {
-        requireFile(prices, "--prices");
         List<DataStream<RejectedInput>> rejected = new ArrayList<>();
         Replay<PriceBar> bars = CsvReplay.prices(env, prices, Uids.PRICES);
         rejected.add(bars.rejected());
@@ -147,7 +159,6 @@ final class BacktestCommand extends BattleCommand {
         }
         DataStream<ProbabilityTick> ticks;
         if (events != null) {
-            requireFile(events, "--events");
             Replay<ProbabilityTick> replay =
                     CsvReplay.probabilities(env, events, Uids.PROBABILITIES);
             rejected.add(replay.rejected());
@@ -156,12 +167,6 @@ final class BacktestCommand extends BattleCommand {
             ticks = BattleJob.noProbabilities(window);
         }
         return new BattleJob.Inputs(window, ticks, rejected);
-    }
-
-    private static void requireFile(Path file, String option) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(option + ": no such file: " + file);
-        }
     }
 
     @Override

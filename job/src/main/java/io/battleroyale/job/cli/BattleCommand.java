@@ -11,6 +11,7 @@ import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.job.report.Report;
 import io.battleroyale.model.LeaderboardRow;
+import io.battleroyale.operators.arena.ArenaSettings;
 import io.battleroyale.operators.join.JoinSettings;
 import io.battleroyale.operators.join.TickFilter;
 import io.battleroyale.sources.events.EventMap;
@@ -48,7 +49,7 @@ abstract class BattleCommand implements Callable<Integer> {
             paramLabel = "LIMITS",
             description = {
                 "Pre-trade limits, key=value,... over this command's base, or none / defaults:",
-                "  e.g. max_order_notional=100000,max_position=1000,price_band=5%,max_data_age=off.",
+                "  e.g. max_order_notional=100000,max_position=1000,price_band=5%%,max_data_age=off.",
                 "Keys: max_position, max_gross_exposure, max_order_notional, price_band,"
                         + " max_data_age, max_orders, order_rate_window, max_drawdown,"
                         + " circuit_breaker_drop, circuit_breaker_window, circuit_breaker_cooldown"
@@ -91,17 +92,23 @@ abstract class BattleCommand implements Callable<Integer> {
         if (shiftWindowOption.equals("auto")) {
             return Duration.ofMillis(Math.max(MIN_SHIFT_WINDOW.toMillis(), cadence));
         }
-        Duration window = Durations.parse(shiftWindowOption);
+        Duration window =
+                io.battleroyale.model.bounds.Durations.parse("--shift-window", shiftWindowOption);
         if (cadence > window.toMillis()) {
             err.printf(
                     "warning: --shift-window %s is shorter than the bar spacing (%s): agents only"
                             + " see probability moves that end within %s before a bar's close%n",
-                    shiftWindowOption, Cadence.text(cadence), shiftWindowOption);
+                    shiftWindowOption,
+                    io.battleroyale.model.bounds.Durations.format(Duration.ofMillis(cadence)),
+                    shiftWindowOption);
         }
         return window;
     }
 
     private static final Duration MIN_SHIFT_WINDOW = Duration.ofMinutes(60);
+
+    /** Checks the input files before anything starts, so a wrong one costs one line. */
+    void checkInputs() {}
 
     /** The folder outputs go to. */
     abstract Path out();
@@ -125,6 +132,25 @@ abstract class BattleCommand implements Callable<Integer> {
     /** The limits {@code --risk} overlays: {@code run} applies defaults, a backtest none. */
     abstract RiskLimits riskBase();
 
+    /** An agent's {@code group} must be a group of the event map, or it would never trade. */
+    private static void requireKnownGroups(List<AgentSpec> contestants, EventMap map) {
+        for (AgentSpec agent : contestants) {
+            String group = agent.params().get("group");
+            if (group != null && map.group(group) == null) {
+                throw new IllegalArgumentException(
+                        "--agents: "
+                                + agent
+                                + ": no event group '"
+                                + group
+                                + "' in "
+                                + map.origin()
+                                + " (groups: "
+                                + map.groups().stream().map(g -> g.name()).toList()
+                                + ")");
+            }
+        }
+    }
+
     RiskLimits riskLimits() {
         return risk == null ? riskBase() : RiskLimits.parse(risk, riskBase());
     }
@@ -133,21 +159,26 @@ abstract class BattleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
+        checkInputs();
+        List<AgentSpec> contestants = strategy.contestants();
+        EventMap eventMap = markets == null ? EventMap.loadDefault() : EventMap.load(markets);
+        requireKnownGroups(contestants, eventMap);
+        RiskLimits limits = riskLimits();
+        ArenaSettings arena = strategy.arena().withRisk(limits);
+        long barLengthMs = barLengthMs();
         Path out = out();
         Files.createDirectories(out);
-        List<AgentSpec> contestants = strategy.contestants();
-        RiskLimits limits = riskLimits();
         Duration shiftWindow = shiftWindow(err);
         err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
         BattleSettings settings =
                 new BattleSettings(
-                        strategy.arena().withRisk(limits),
+                        arena,
                         new JoinSettings(
-                                barLengthMs(),
+                                barLengthMs,
                                 shiftWindow.toMillis(),
                                 JoinSettings.DEFAULTS.staleAfterMs(),
                                 inputsMayIdle()),
-                        markets == null ? EventMap.loadDefault() : EventMap.load(markets),
+                        eventMap,
                         shifts.settings(shiftWindow),
                         TickFilter.Mode.parse(tickFilter));
         LocalFlink flink = flink(out);
@@ -202,7 +233,7 @@ abstract class BattleCommand implements Callable<Integer> {
         Map<String, Object> run = new LinkedHashMap<>(describe());
         run.put("agents", contestants.stream().map(AgentSpec::toString).toList());
         run.put("bars", outcome.bars());
-        run.put("shift_window", Cadence.text(shiftWindow.toMillis()));
+        run.put("shift_window", io.battleroyale.model.bounds.Durations.format(shiftWindow));
         run.put("rejected_rows", rejected);
         run.put("late_events", outcome.lateEvents());
         run.put("tick_filter", settings.tickFilter().toString());

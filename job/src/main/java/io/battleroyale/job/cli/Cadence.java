@@ -51,20 +51,6 @@ final class Cadence {
         }
     }
 
-    /**
-     * A duration as the command line writes it: {@code 1d}, {@code 6h}, {@code 5m}, {@code 30s}.
-     */
-    static String text(long ms) {
-        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
-        String[] names = {"d", "h", "m", "s"};
-        for (int i = 0; i < units.length; i++) {
-            if (ms >= units[i] && ms % units[i] == 0) {
-                return ms / units[i] + names[i];
-            }
-        }
-        return ms + "ms";
-    }
-
     private static BufferedReader reader(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {

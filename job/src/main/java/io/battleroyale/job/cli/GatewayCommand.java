@@ -2,6 +2,8 @@ package io.battleroyale.job.cli;
 
 import io.battleroyale.gateway.GatewayConfig;
 import io.battleroyale.gateway.GatewayServer;
+import io.battleroyale.model.bounds.Credentials;
+import io.battleroyale.model.bounds.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,15 +53,16 @@ final class GatewayCommand implements Callable<Integer> {
     Path journal;
 
     @Option(
-            names = "--token",
-            paramLabel = "T",
+            names = "--token-file",
+            paramLabel = "FILE",
             description =
-                    "Bearer token every call but /health must present. Default: the environment"
-                            + " variable "
-                            + GatewayOptions.TOKEN_ENV
-                            + ". Never printed or logged.")
+                    "File whose first line is the bearer token every call but /health must"
+                            + " present. Default: the environment variable "
+                            + Credentials.GATEWAY_TOKEN
+                            + ". Never an argument (it would show in process lists), never"
+                            + " printed or logged.")
     @Nullable
-    String token;
+    Path tokenFile;
 
     @Option(
             names = "--route",
@@ -117,10 +120,10 @@ final class GatewayCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
 
     GatewayConfig config() {
-        String t = token != null ? token : env.get(GatewayOptions.TOKEN_ENV);
-        if (t == null || t.isBlank()) {
+        String t = Credentials.secret("--token-file", tokenFile, Credentials.GATEWAY_TOKEN, env);
+        if (t == null) {
             throw new IllegalArgumentException(
-                    "the gateway needs a token: --token or " + GatewayOptions.TOKEN_ENV);
+                    "the gateway needs a token: --token-file FILE or " + Credentials.GATEWAY_TOKEN);
         }
         GatewayConfig.Route r = GatewayConfig.Route.parse(route);
         GatewayConfig config =
@@ -129,8 +132,12 @@ final class GatewayCommand implements Callable<Integer> {
                         : GatewayConfig.alpaca(port, journal, t, alpacaUrl, env);
         return config.withHost(host)
                 .withLimits(
-                        maxOrderNotional == null ? Double.POSITIVE_INFINITY : maxOrderNotional,
-                        maxPosition == null ? Double.POSITIVE_INFINITY : maxPosition)
+                        maxOrderNotional == null
+                                ? Double.POSITIVE_INFINITY
+                                : Sizes.notional("--max-order-notional", maxOrderNotional),
+                        maxPosition == null
+                                ? Double.POSITIVE_INFINITY
+                                : Sizes.quantity("--max-position", maxPosition))
                 .withPaperCosts(slippageBps, feeBps);
     }
 

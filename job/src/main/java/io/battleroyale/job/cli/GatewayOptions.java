@@ -1,5 +1,6 @@
 package io.battleroyale.job.cli;
 
+import io.battleroyale.model.bounds.Credentials;
 import io.battleroyale.operators.gateway.GatewayOrderSink;
 import io.battleroyale.operators.gateway.GatewaySinkConfig;
 import picocli.CommandLine.Option;
@@ -7,12 +8,11 @@ import picocli.CommandLine.Option;
 import javax.annotation.Nullable;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Where approved orders go besides the simulated books: the execution gateway, if any. */
 final class GatewayOptions {
-    /** Environment variable read when {@code --gateway-token} is not given. */
-    static final String TOKEN_ENV = "BATTLE_GATEWAY_TOKEN";
 
     @Option(
             names = "--gateway-url",
@@ -25,25 +25,28 @@ final class GatewayOptions {
     String url;
 
     @Option(
-            names = "--gateway-token",
-            paramLabel = "TOKEN",
+            names = "--gateway-token-file",
+            paramLabel = "FILE",
             description =
-                    "Bearer token of the gateway. Default: the environment variable "
-                            + TOKEN_ENV
-                            + " (preferred: an argument shows in process lists). Never printed.")
+                    "File whose first line is the gateway's bearer token. Default: the environment"
+                            + " variable "
+                            + Credentials.GATEWAY_TOKEN
+                            + ". Never an argument (it would show in process lists); never printed.")
     @Nullable
-    String token;
+    Path tokenFile;
 
     /** The gateway sink, or {@code null} without {@code --gateway-url}. */
     @Nullable
     GatewayOrderSink sink(Map<String, String> env) {
-        String t = token != null ? token : env.get(TOKEN_ENV);
         if (url == null) {
-            if (token != null) {
-                throw new IllegalArgumentException("--gateway-token needs --gateway-url");
+            if (tokenFile != null) {
+                throw new IllegalArgumentException("--gateway-token-file needs --gateway-url");
             }
             return null;
         }
+        String t =
+                Credentials.secret(
+                        "--gateway-token-file", tokenFile, Credentials.GATEWAY_TOKEN, env);
         URI uri;
         try {
             uri = URI.create(url);
@@ -55,9 +58,10 @@ final class GatewayOptions {
             throw new IllegalArgumentException(
                     "--gateway-url: expected http(s)://host:port, got " + url);
         }
-        if (t == null || t.isBlank()) {
+        if (t == null) {
             throw new IllegalArgumentException(
-                    "--gateway-url needs a token: --gateway-token or " + TOKEN_ENV);
+                    "--gateway-url needs a token: --gateway-token-file FILE or "
+                            + Credentials.GATEWAY_TOKEN);
         }
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         return new GatewayOrderSink(GatewaySinkConfig.of(base, t));

@@ -9,6 +9,7 @@ import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.Uids;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.bounds.Symbols;
 import io.battleroyale.sources.events.EventMap;
 import io.battleroyale.sources.synthetic.SyntheticMarketConfig;
 import io.battleroyale.sources.synthetic.SyntheticSources;
@@ -111,6 +112,7 @@ final class RunCommand extends BattleCommand {
     String restore;
 
     private Path resolvedOut;
+    @Nullable private Path restoreFrom;
 
     @Override
     public Integer call() throws Exception {
@@ -142,10 +144,20 @@ final class RunCommand extends BattleCommand {
     }
 
     @Override
+    void checkInputs() {
+        if (restore != null) {
+            restoreFrom = Checkpoints.resolve(restore, checkpoints(out()));
+            Checkpoints.requireReadable(restoreFrom.resolve("_metadata"));
+        }
+    }
+
+    private Path checkpoints(Path out) {
+        return engine.checkpointDir != null ? engine.checkpointDir : out.resolve("checkpoints");
+    }
+
+    @Override
     LocalFlink flink(Path out) {
-        Path checkpoints =
-                engine.checkpointDir != null ? engine.checkpointDir : out.resolve("checkpoints");
-        Path restoreFrom = restore == null ? null : Checkpoints.resolve(restore, checkpoints);
+        Path checkpoints = checkpoints(out);
         if (restoreFrom != null) {
             spec.commandLine().getErr().println("restoring from " + restoreFrom);
         }
@@ -160,7 +172,7 @@ final class RunCommand extends BattleCommand {
     SyntheticMarketConfig market() {
         return SyntheticMarketConfig.defaults(
                         seed, epochs == null ? SyntheticMarketConfig.UNBOUNDED : epochs)
-                .withSymbols(symbols)
+                .withSymbols(symbols.stream().map(s -> Symbols.normalize("--symbols", s)).toList())
                 .withBarLength(barLength);
     }
 

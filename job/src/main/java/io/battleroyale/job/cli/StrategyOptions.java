@@ -4,6 +4,7 @@ import io.battleroyale.functions.agents.AgentSpec;
 import io.battleroyale.functions.agents.AgentSpecs;
 import io.battleroyale.functions.book.ExecutionSettings;
 import io.battleroyale.functions.book.Sizing;
+import io.battleroyale.model.bounds.Sizes;
 import io.battleroyale.operators.arena.ArenaSettings;
 import picocli.CommandLine.Option;
 
@@ -75,15 +76,24 @@ final class StrategyOptions {
                     "Sleeves are marked for the leaderboard, Sharpe and drawdown at the end of each such period (UTC). Default: ${DEFAULT-VALUE}.")
     Duration markPeriod;
 
+    private Sizing sizing() {
+        try {
+            return Sizing.parse(sizing);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sizing: " + e.getMessage(), e);
+        }
+    }
+
     List<AgentSpec> contestants() {
         return agents == null ? AgentSpecs.defaultRoster() : AgentSpecs.parse(agents);
     }
 
     ArenaSettings arena() {
+        Sizes.notional("--initial-cash", initialCash);
         return new ArenaSettings(
                 contestants(),
                 new ExecutionSettings(
-                        initialCash, commissionBps, slippageBps, Sizing.parse(sizing), warmupBars),
+                        initialCash, commissionBps, slippageBps, sizing(), warmupBars),
                 markPeriod.toMillis());
     }
 }

@@ -46,11 +46,4 @@ class CadenceTest {
         assertThat(Cadence.of(file)).isZero();
         assertThat(Cadence.of(dir.resolve("missing.csv"))).isZero();
     }
-
-    @Test
-    void durationsReadAsTheCommandLineWritesThem() {
-        assertThat(Cadence.text(DAY)).isEqualTo("1d");
-        assertThat(Cadence.text(90 * 60_000L)).isEqualTo("90m");
-        assertThat(Cadence.text(1500)).isEqualTo("1500ms");
-    }
 }

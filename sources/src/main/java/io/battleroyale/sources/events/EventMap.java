@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.battleroyale.model.bounds.Symbols;
+import io.battleroyale.model.bounds.Texts;
 
 import javax.annotation.Nullable;
 
@@ -57,7 +59,6 @@ public final class EventMap implements Serializable {
     private static final Set<String> GROUP_KEYS = Set.of("description", "match", "symbols");
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern KEY_PATTERN = Pattern.compile("[A-Za-z0-9_.:+*-]+");
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9_.^=/-]+");
     private static final int NO_GROUP = -1;
     // event keys are per meeting / per market, so this bound is never reached in practice; it
     // keeps a stream of garbage keys from growing memory without limit
@@ -190,11 +191,14 @@ public final class EventMap implements Serializable {
         }
         Map<String, Double> sensitivities = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> s : symbols.properties()) {
-            if (!SYMBOL.matcher(s.getKey()).matches()) {
+            String symbol;
+            try {
+                symbol = Symbols.normalize("symbol", s.getKey());
+            } catch (IllegalArgumentException e) {
                 throw new EventMapException(
                         where
                                 + ": symbols: bad symbol '"
-                                + s.getKey()
+                                + Texts.clip(s.getKey())
                                 + "' (exact symbols, no patterns)");
             }
             JsonNode v = s.getValue();
@@ -207,7 +211,10 @@ public final class EventMap implements Serializable {
                                 + v.asText()
                                 + "'");
             }
-            sensitivities.put(s.getKey(), v.doubleValue());
+            if (sensitivities.put(symbol, v.doubleValue()) != null) {
+                throw new EventMapException(
+                        where + ": symbols: " + symbol + " is listed twice (in any spelling)");
+            }
         }
         return new Group(name, patterns, sensitivities);
     }

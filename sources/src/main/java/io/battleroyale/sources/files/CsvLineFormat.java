@@ -7,6 +7,7 @@ import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 
 import io.battleroyale.model.RejectedInput;
+import io.battleroyale.model.bounds.Texts;
 
 import javax.annotation.Nullable;
 
@@ -52,7 +53,7 @@ public final class CsvLineFormat<T> extends SimpleStreamFormat<CsvRow<T>> {
             Configuration config, FSDataInputStream stream) throws IOException {
         BufferedReader reader =
                 new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-        return new LineReader<>(origin, schema, reader, readHeader(reader));
+        return new LineReader<>(origin, schema, reader, header(origin, schema, reader.readLine()));
     }
 
     @Override
@@ -60,8 +61,14 @@ public final class CsvLineFormat<T> extends SimpleStreamFormat<CsvRow<T>> {
         return producedType;
     }
 
-    private Map<String, Integer> readHeader(BufferedReader reader) throws IOException {
-        String header = reader.readLine();
+    /**
+     * The column index of a header line, checked against the schema's required columns.
+     *
+     * @throws IOException naming {@code origin} when the header is missing or lacks a column
+     */
+    static Map<String, Integer> header(String origin, CsvSchema<?> schema, @Nullable String line)
+            throws IOException {
+        String header = line;
         if (header == null || header.isBlank()) {
             throw new IOException(origin + ": line 1: header required, file is empty");
         }
@@ -83,7 +90,7 @@ public final class CsvLineFormat<T> extends SimpleStreamFormat<CsvRow<T>> {
                             + "; expected "
                             + String.join(",", schema.columns())
                             + ", got '"
-                            + header
+                            + Texts.clip(header)
                             + "'");
         }
         return index;
@@ -94,6 +101,7 @@ public final class CsvLineFormat<T> extends SimpleStreamFormat<CsvRow<T>> {
         private final CsvSchema<T> schema;
         private final BufferedReader reader;
         private final Map<String, Integer> index;
+        private final RowOrder<T> order;
         private long line = 1; // the header
 
         LineReader(
@@ -105,6 +113,7 @@ public final class CsvLineFormat<T> extends SimpleStreamFormat<CsvRow<T>> {
             this.schema = schema;
             this.reader = reader;
             this.index = index;
+            this.order = new RowOrder<>(schema);
         }
 
         @Override
@@ -121,10 +130,17 @@ public final class CsvLineFormat<T> extends SimpleStreamFormat<CsvRow<T>> {
             }
             try {
                 T value = schema.parse(new CsvSchema.Fields(index, text.split(",", -1)));
-                return CsvRow.accepted(line, value);
+                String outOfOrder = order.check(value);
+                return outOfOrder == null
+                        ? CsvRow.accepted(line, value)
+                        : refused(outOfOrder, text);
             } catch (CsvSchema.Reject reject) {
-                return CsvRow.refused(new RejectedInput(origin, line, reject.getMessage(), text));
+                return refused(reject.getMessage(), text);
             }
+        }
+
+        private CsvRow<T> refused(String reason, String text) {
+            return CsvRow.refused(new RejectedInput(origin, line, reason, Texts.clip(text)));
         }
 
         @Override

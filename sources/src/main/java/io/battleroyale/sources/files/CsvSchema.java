@@ -2,6 +2,10 @@ package io.battleroyale.sources.files;
 
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.bounds.Sizes;
+import io.battleroyale.model.bounds.Symbols;
+import io.battleroyale.model.bounds.Texts;
+import io.battleroyale.model.bounds.Timestamps;
 
 import java.io.Serializable;
 import java.util.List;
@@ -37,6 +41,15 @@ public abstract class CsvSchema<T> implements Serializable {
 
     /** The record's event time (epoch ms UTC), from its payload. */
     public abstract long eventTime(T value);
+
+    /**
+     * The key whose rows must move forward in time within one file ({@code null}: no order is
+     * required). A prices row not after its symbol's previous row is refused with its line.
+     */
+    @javax.annotation.Nullable
+    String orderKey(T value) {
+        return null;
+    }
 
     /** A refused line: the message is the reason, naming the field. */
     static final class Reject extends Exception {
@@ -78,7 +91,25 @@ public abstract class CsvSchema<T> implements Serializable {
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw new Reject(column, "unparsable number '" + value + "'");
+                throw new Reject(column, "unparsable number '" + Texts.clip(value) + "'");
+            }
+        }
+
+        /** An event time inside {@link Timestamps}' window, so no time arithmetic overflows. */
+        long timestamp(String column) throws Reject {
+            long ts = longValue(column);
+            if (!Timestamps.inWindow(ts)) {
+                throw new Reject(column, ts + " is outside the time window " + Timestamps.window());
+            }
+            return ts;
+        }
+
+        String symbol(String column) throws Reject {
+            String value = nonEmpty(column);
+            try {
+                return Symbols.normalize(column, value);
+            } catch (IllegalArgumentException e) {
+                throw new Reject(column, e.getMessage().substring(column.length() + 2));
             }
         }
 
@@ -88,10 +119,10 @@ public abstract class CsvSchema<T> implements Serializable {
             try {
                 parsed = Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw new Reject(column, "unparsable number '" + value + "'");
+                throw new Reject(column, "unparsable number '" + Texts.clip(value) + "'");
             }
             if (!Double.isFinite(parsed)) {
-                throw new Reject(column, "not a finite number '" + value + "'");
+                throw new Reject(column, "not a finite number '" + Texts.clip(value) + "'");
             }
             return parsed;
         }
@@ -100,6 +131,9 @@ public abstract class CsvSchema<T> implements Serializable {
             double value = finite(column);
             if (value <= 0) {
                 throw new Reject(column, "price must be > 0, was " + value);
+            }
+            if (value > Sizes.MAX_PRICE) {
+                throw new Reject(column, "price must be <= " + Sizes.MAX_PRICE + ", was " + value);
             }
             return value;
         }
@@ -115,8 +149,8 @@ public abstract class CsvSchema<T> implements Serializable {
 
         @Override
         PriceBar parse(Fields row) throws Reject {
-            long ts = row.longValue("timestamp");
-            String symbol = row.nonEmpty("symbol");
+            long ts = row.timestamp("timestamp");
+            String symbol = row.symbol("symbol");
             double open = row.price("open");
             double high = row.price("high");
             double low = row.price("low");
@@ -130,6 +164,9 @@ public abstract class CsvSchema<T> implements Serializable {
             if (volume < 0) {
                 throw new Reject("volume", "negative (" + volume + ")");
             }
+            if (volume > Sizes.MAX_VOLUME) {
+                throw new Reject("volume", "above " + Sizes.MAX_VOLUME + " (" + volume + ")");
+            }
             // widen, never narrow: a hair outside the range was accepted above as rounding
             double lowOut = Math.min(low, Math.min(open, close));
             double highOut = Math.max(high, Math.max(open, close));
@@ -140,6 +177,11 @@ public abstract class CsvSchema<T> implements Serializable {
         @Override
         public long eventTime(PriceBar value) {
             return value.tsEvent();
+        }
+
+        @Override
+        String orderKey(PriceBar value) {
+            return value.symbol();
         }
 
         private static void checkInRange(String field, double value, double low, double high)
@@ -160,7 +202,7 @@ public abstract class CsvSchema<T> implements Serializable {
 
         @Override
         ProbabilityTick parse(Fields row) throws Reject {
-            long ts = row.longValue("timestamp");
+            long ts = row.timestamp("timestamp");
             String venue = row.nonEmpty("venue");
             String marketId = row.nonEmpty("market_id");
             String eventKey = row.nonEmpty("event_key");

@@ -10,6 +10,8 @@ public enum SkipReason {
     NOT_BINARY("not_binary"),
     /** A price outside [0, 1]. */
     OUT_OF_RANGE("out_of_range"),
+    /** A time outside the window every input must fall in ({@code Timestamps}). */
+    OUT_OF_TIME_WINDOW("out_of_time_window"),
     /** A price that is NaN or infinite. */
     NOT_A_NUMBER("not_a_number"),
     /** A price, or an embedded JSON array, that cannot be parsed. */

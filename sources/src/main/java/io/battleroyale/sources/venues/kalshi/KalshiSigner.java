@@ -1,5 +1,6 @@
 package io.battleroyale.sources.venues.kalshi;
 
+import io.battleroyale.model.bounds.Credentials;
 import io.battleroyale.sources.venues.http.RequestSigner;
 import okhttp3.Request;
 
@@ -32,10 +33,10 @@ import java.util.function.LongSupplier;
 public final class KalshiSigner implements RequestSigner {
 
     /** Environment variable holding the API key id. */
-    public static final String ENV_KEY_ID = "KALSHI_API_KEY_ID";
+    public static final String ENV_KEY_ID = Credentials.KALSHI_KEY_ID;
 
     /** Environment variable holding the path of the private-key PEM file. */
-    public static final String ENV_KEY_PATH = "KALSHI_PRIVATE_KEY_PATH";
+    public static final String ENV_KEY_PATH = Credentials.KALSHI_KEY_PATH;
 
     public static final String HEADER_KEY = "KALSHI-ACCESS-KEY";
     public static final String HEADER_TIMESTAMP = "KALSHI-ACCESS-TIMESTAMP";

@@ -1,5 +1,7 @@
 package io.battleroyale.sources.venues.prices;
 
+import io.battleroyale.model.bounds.Credentials;
+
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +12,8 @@ import java.util.Optional;
  */
 public record AlpacaCredentials(String keyId, String secretKey) implements Serializable {
 
-    public static final String ENV_KEY_ID = "ALPACA_API_KEY_ID";
-    public static final String ENV_SECRET_KEY = "ALPACA_API_SECRET_KEY";
+    public static final String ENV_KEY_ID = Credentials.ALPACA_KEY_ID;
+    public static final String ENV_SECRET_KEY = Credentials.ALPACA_SECRET;
 
     /** The keys from {@value #ENV_KEY_ID} and {@value #ENV_SECRET_KEY}; empty unless both set. */
     public static Optional<AlpacaCredentials> fromEnvironment(Map<String, String> env) {

@@ -2,6 +2,8 @@ package io.battleroyale.sources.venues.prices;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.battleroyale.model.PriceBar;
+import io.battleroyale.model.bounds.Sizes;
+import io.battleroyale.model.bounds.Timestamps;
 import io.battleroyale.sources.venues.SkipReason;
 import io.battleroyale.sources.venues.source.PollResult;
 
@@ -25,8 +27,14 @@ public final class Bars {
                 return "a price or the volume is not a finite number";
             }
         }
+        if (!Timestamps.inWindow(bar.tsEvent())) {
+            return "time " + bar.tsEvent() + " outside " + Timestamps.window();
+        }
         if (bar.open() <= 0 || bar.high() <= 0 || bar.low() <= 0 || bar.close() <= 0) {
             return "prices must be positive";
+        }
+        if (bar.high() > Sizes.MAX_PRICE || bar.volume() > Sizes.MAX_VOLUME) {
+            return "a price above " + Sizes.MAX_PRICE + " or a volume above " + Sizes.MAX_VOLUME;
         }
         if (bar.high() < bar.low()) {
             return "high " + bar.high() + " is below low " + bar.low();

@@ -1,6 +1,8 @@
 package io.battleroyale.sources.venues.source;
 
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.bounds.Timestamps;
+import io.battleroyale.sources.venues.SkipReason;
 import io.battleroyale.sources.venues.TimedQuote;
 import io.battleroyale.sources.venues.Venue;
 import io.battleroyale.sources.venues.YesProbability;
@@ -18,7 +20,13 @@ final class Quotes {
         List<ProbabilityTick> ticks = new ArrayList<>();
         List<PollResult.Rejection> rejections = new ArrayList<>();
         for (TimedQuote quote : quotes) {
-            if (quote.yes() instanceof YesProbability.Quote q) {
+            if (!Timestamps.inWindow(quote.tsMillis())) {
+                rejections.add(
+                        new PollResult.Rejection(
+                                SkipReason.OUT_OF_TIME_WINDOW,
+                                ref.marketId() + ": time outside " + Timestamps.window(),
+                                "history point at " + quote.tsMillis()));
+            } else if (quote.yes() instanceof YesProbability.Quote q) {
                 ticks.add(
                         new ProbabilityTick(
                                 venue.id(),

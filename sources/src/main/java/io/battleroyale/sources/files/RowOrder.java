@@ -1,0 +1,41 @@
+package io.battleroyale.sources.files;
+
+import javax.annotation.Nullable;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Within one file, each key's rows move forward in time (the files are time ordered). Checked here,
+ * where the file and line are known, rather than downstream where only the record is. The reader
+ * rebuilds it on restore by re-reading the file from its start.
+ */
+final class RowOrder<T> {
+    private final CsvSchema<T> schema;
+    private final Map<String, Long> last = new HashMap<>();
+
+    RowOrder(CsvSchema<T> schema) {
+        this.schema = schema;
+    }
+
+    /** {@code null} if {@code value} may follow the rows before it, else the reason it may not. */
+    @Nullable
+    String check(T value) {
+        String key = schema.orderKey(value);
+        if (key == null) {
+            return null;
+        }
+        long ts = schema.eventTime(value);
+        Long previous = last.get(key);
+        if (previous != null && ts <= previous) {
+            return "timestamp: "
+                    + ts
+                    + " of "
+                    + key
+                    + " is not after its previous bar at "
+                    + previous;
+        }
+        last.put(key, ts);
+        return null;
+    }
+}
