@@ -154,7 +154,8 @@ final class RunCommand extends BattleCommand {
                 stateBackend,
                 checkpointInterval,
                 checkpoints.toAbsolutePath(),
-                restoreFrom);
+                restoreFrom,
+                epochs != null);
     }
 
     SyntheticMarketConfig market() {
