@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--case",
             split = ",",
-            defaultValue = "run,single,battle,live",
+            defaultValue = "run,single,battle,live,latency",
             description = "Cases to run, comma-separated. Default: ${DEFAULT-VALUE}.")
     List<String> cases;
 

@@ -15,8 +15,7 @@ import io.battleroyale.model.TradingPause;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,15 +26,20 @@ import java.util.Locale;
  * and emits a {@link TradingPause} from the crash bar's end (when the fall is known) for {@code
  * circuit_breaker_cooldown}.
  *
- * <p>It is a rolling-window threshold, so it needs no CEP: the bars of the window sit in a short
- * list in keyed state. The peak is the oldest bar in the window the crash fell far enough from;
+ * <p>It is a rolling-window threshold, so it needs no CEP: the window's closes sit in two small
+ * arrays in keyed state. The peak is the oldest bar in the window the crash fell far enough from;
  * after a crash only later bars can be peaks, so one fall yields one pause, and a fall that goes on
  * makes a new peak-to-crash pair and extends the pause. Closes, not lows: a single bad tick in a
  * bar's low does not halt a market. Bars of unknown length ({@code lengthMs = 0}, file replay
  * before the join infers it) pause from their start, which still covers the decision on the crash
- * bar. Its outputs equal those of the CEP pattern {@code peak} followed by {@code crash} within the
- * window, skip past the crash, that it replaced ({@code FlashCrashDetectorITCase} checks both on
- * random markets).
+ * bar.
+ *
+ * <p>It replaced a CEP pattern ({@code peak} followed by {@code crash} within the window): its
+ * pauses are that pattern's matches, each crash bar reported once, from its oldest peak, and only
+ * when the peak comes after the last reported crash, the rule shifts follow ({@code OncePerMove}).
+ * Unlike CEP with skip-past-last-event it never holds a crash back until older partial matches
+ * expire, which let a pause reach the join after the bars it covers by a timing-dependent margin.
+ * {@code FlashCrashDetectorITCase} checks it against CEP on random markets.
  */
 public final class FlashCrashDetector {
 
@@ -75,29 +79,23 @@ public final class FlashCrashDetector {
                 .returns(TradingPause.class);
     }
 
-    /** A bar that may still be the peak of a crash: its start, close and turn. */
-    public record Peak(long ts, double close, long seq) {}
-
-    /** A crash found but not reported yet, because an older peak may still crash first. */
-    public record Held(Peak peak, PriceBar crash, long crashSeq) {}
-
     /**
      * A symbol's detector state (a Flink POJO: one read and one write per bar and per timer): the
-     * bars the watermark has not passed yet, the peaks still inside the window, and crashes waiting
-     * for an older peak to resolve.
+     * bars the watermark has not passed yet, and the start times and closes of the decided bars
+     * since the last crash that are still inside the window, oldest first.
      */
     public static class Watch {
         /** Bars waiting for the watermark, by start, ties in arrival order. */
         public List<PriceBar> waiting = new ArrayList<>();
 
-        /** Decided bars that have not crashed from anything yet and are still in the window. */
-        public List<Peak> peaks = new ArrayList<>();
+        /** Start times of the possible peaks, oldest first. */
+        public long[] times = new long[8];
 
-        /** Crashes found, by their peak's turn. */
-        public List<Held> held = new ArrayList<>();
+        /** Their closes. */
+        public double[] closes = new double[8];
 
-        /** The turn the next decided bar gets (decision order, which is event-time order). */
-        public long nextSeq;
+        /** How many entries of {@link #times} and {@link #closes} are in use. */
+        public int size;
 
         public Watch() {}
 
@@ -108,17 +106,37 @@ public final class FlashCrashDetector {
             }
             waiting.add(i, bar);
         }
+
+        /** Forgets the peaks that started more than {@code windowMs} before {@code ts}. */
+        void forgetBefore(long ts, long windowMs) {
+            int gone = 0;
+            while (gone < size && ts - times[gone] > windowMs) {
+                gone++;
+            }
+            if (gone > 0) {
+                System.arraycopy(times, gone, times, 0, size - gone);
+                System.arraycopy(closes, gone, closes, 0, size - gone);
+                size -= gone;
+            }
+        }
+
+        void remember(long ts, double close) {
+            if (size == times.length) {
+                times = Arrays.copyOf(times, size * 2);
+                closes = Arrays.copyOf(closes, size * 2);
+            }
+            times[size] = ts;
+            closes[size] = close;
+            size++;
+        }
     }
 
     /**
-     * The rolling-window detector. Every decided bar is a peak for the window after it; a bar that
-     * falls far enough from peaks still in the window crashes from the oldest of them. It mirrors,
-     * decision for decision, the CEP pattern {@code peak} followed by {@code crash} within the
-     * window, skip past the crash, that it replaced: bars are decided in event-time order once the
-     * watermark passes them (a bar behind the watermark is dropped); a crash is reported only once
-     * no older peak can still crash (it fell or left the window), and a reported crash retires
-     * every peak and held crash up to it. One state read and write per bar and per timer instead of
-     * a partial match per bar.
+     * The rolling-window detector. Bars are decided in event-time order once the watermark passes
+     * them (a bar behind the watermark is dropped, as CEP did). A bar that falls far enough from a
+     * peak still in the window crashes from the oldest such peak; the pause goes out at once,
+     * before the watermark passes the crash bar, so the join always has it when it decides that
+     * bar. The peaks are then forgotten: the next crash needs a peak after this one.
      */
     static final class Detector extends KeyedProcessFunction<String, PriceBar, TradingPause> {
         private static final long serialVersionUID = 1L;
@@ -155,63 +173,25 @@ public final class FlashCrashDetector {
         public void onTimer(long timestamp, OnTimerContext ctx, Collector<TradingPause> out)
                 throws Exception {
             Watch w = current();
-            long watermark = ctx.timerService().currentWatermark();
-            while (!w.waiting.isEmpty() && w.waiting.get(0).tsEvent() <= watermark) {
-                PriceBar bar = w.waiting.remove(0);
-                advance(w, bar.tsEvent(), out);
-                decide(w, bar, out);
+            while (!w.waiting.isEmpty() && w.waiting.get(0).tsEvent() <= timestamp) {
+                decide(w, w.waiting.remove(0), out);
             }
-            advance(w, watermark, out);
-            if (!w.held.isEmpty()) {
-                // the oldest peak blocks the held crashes until it leaves the window
-                ctx.timerService()
-                        .registerEventTimeTimer(w.peaks.get(0).ts() + settings.windowMs() + 1);
-            }
-            if (w.waiting.isEmpty() && w.peaks.isEmpty() && w.held.isEmpty()) {
-                watch.clear();
-            } else {
-                watch.update(w);
-            }
-        }
-
-        /** Peaks that started more than the window before {@code ts} can no longer crash. */
-        private void advance(Watch w, long ts, Collector<TradingPause> out) {
-            int gone = 0;
-            while (gone < w.peaks.size() && ts - w.peaks.get(gone).ts() > settings.windowMs()) {
-                gone++;
-            }
-            if (gone > 0) {
-                w.peaks.subList(0, gone).clear();
-                report(w, out);
-            }
+            watch.update(w);
         }
 
         private void decide(Watch w, PriceBar bar, Collector<TradingPause> out) {
-            long seq = w.nextSeq++;
+            w.forgetBefore(bar.tsEvent(), settings.windowMs());
             double limit = 1 - settings.drop();
-            for (Iterator<Peak> it = w.peaks.iterator(); it.hasNext(); ) {
-                Peak peak = it.next();
-                if (peak.close() > 0
-                        && bar.tsEvent() > peak.ts()
-                        && bar.close() <= peak.close() * limit) {
-                    w.held.add(new Held(peak, bar, seq));
-                    it.remove();
+            for (int i = 0; i < w.size; i++) {
+                if (w.closes[i] > 0
+                        && bar.tsEvent() > w.times[i]
+                        && bar.close() <= w.closes[i] * limit) {
+                    out.collect(toPause.pause(w.times[i], w.closes[i], bar));
+                    w.size = 0;
+                    return;
                 }
             }
-            w.held.sort(Comparator.comparingLong(h -> h.peak().seq()));
-            w.peaks.add(new Peak(bar.tsEvent(), bar.close(), seq));
-            report(w, out);
-        }
-
-        /** Reports held crashes older than every open peak; each retires all up to its crash. */
-        private void report(Watch w, Collector<TradingPause> out) {
-            while (!w.held.isEmpty()
-                    && (w.peaks.isEmpty() || w.held.get(0).peak().seq() < w.peaks.get(0).seq())) {
-                Held crash = w.held.remove(0);
-                out.collect(toPause.pause(crash.peak().ts(), crash.peak().close(), crash.crash()));
-                w.peaks.removeIf(p -> p.seq() <= crash.crashSeq());
-                w.held.removeIf(h -> h.peak().seq() <= crash.crashSeq());
-            }
+            w.remember(bar.tsEvent(), bar.close());
         }
 
         private Watch current() throws Exception {
