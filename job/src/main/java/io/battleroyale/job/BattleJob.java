@@ -44,7 +44,7 @@ import java.util.List;
  *                └► CEP shifts (by market) ─► shift fan-out ─┤ shifts
  *                                                             ├─► symbol join ─► agent arena ─► decisions
  * prices ──┬──────────────────────────────────────────────────┘   (by symbol)    (risk gate)  ├► fills, orders, trades
- *          └► flash-crash CEP ─► pauses ──────────────────────┘ pauses                        ├► rejections (refused orders)
+ *          └► flash crash ─► pauses ──────────────────────────┘ pauses                        ├► rejections (refused orders)
  *             (with a circuit breaker)                                                        ├► orders ─► gateway (optional)
  *                                                                                             └► sleeve marks ─► leaderboard
  * </pre>
@@ -153,7 +153,7 @@ public final class BattleJob {
                                     inputs.prices(),
                                     FlashCrashDetector.Settings.of(settings.arena().risk()))
                             .uid(Uids.FLASH_CRASH)
-                            .name("flash-crash circuit breaker (CEP)")
+                            .name("flash-crash circuit breaker")
                             .map(SymbolEvent::of)
                             .uid(Uids.TRADING_PAUSES)
                             .name("trading pauses");

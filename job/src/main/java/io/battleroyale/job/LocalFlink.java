@@ -25,13 +25,15 @@ import java.time.Duration;
  *     {@code hashmap} (fast backtests)
  * @param checkpointInterval {@code null} turns periodic checkpoints off
  * @param restoreFrom a checkpoint or savepoint to start from, or {@code null}
+ * @param bounded the input ends by itself ({@code run --epochs N}, backtests)
  */
 public record LocalFlink(
         int parallelism,
         String stateBackend,
         @Nullable Duration checkpointInterval,
         @Nullable Path checkpointDir,
-        @Nullable Path restoreFrom) {
+        @Nullable Path restoreFrom,
+        boolean bounded) {
 
     /** State lives in key groups; this caps rescaling and must never change for a deployment. */
     public static final int MAX_PARALLELISM = 128;
@@ -45,6 +47,16 @@ public record LocalFlink(
             throw new IllegalArgumentException(
                     "state backend must be rocksdb or hashmap: " + stateBackend);
         }
+    }
+
+    /** An unbounded run. */
+    public LocalFlink(
+            int parallelism,
+            String stateBackend,
+            @Nullable Duration checkpointInterval,
+            @Nullable Path checkpointDir,
+            @Nullable Path restoreFrom) {
+        this(parallelism, stateBackend, checkpointInterval, checkpointDir, restoreFrom, false);
     }
 
     public Configuration configuration() {
@@ -75,6 +87,9 @@ public record LocalFlink(
         if (checkpointInterval != null) {
             conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
             conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, stateBackend.equals("rocksdb"));
+            // a bounded run ends at its last record, not at the next periodic checkpoint
+            // (FLINK-25105); only while every task runs can it checkpoint (docs/performance.md)
+            conf.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, !bounded);
         }
         if (restoreFrom != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());

@@ -25,7 +25,10 @@ public final class Uids {
     public static final String EQUITY_SINK = "equity-sink";
     public static final String BANDIT_SINK = "bandit-sink";
     public static final String REJECTED_SINK = "rejected-sink";
+
+    /** Named after the CEP operator the detector replaced; kept so that uid stays stable. */
     public static final String FLASH_CRASH = "flash-crash-cep";
+
     public static final String TRADING_PAUSES = "trading-pauses";
     public static final String REJECTIONS_SINK = "rejections-sink";
     public static final String GATEWAY_SINK = "gateway-sink";

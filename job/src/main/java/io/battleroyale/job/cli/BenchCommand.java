@@ -1,8 +1,8 @@
 package io.battleroyale.job.cli;
 
+import io.battleroyale.job.report.OutputFormats;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.sources.files.CsvFormats;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,138 +11,352 @@ import picocli.CommandLine.Spec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * Measures the two throughput goals on generated data: a single agent over N bars, and the full
- * battle (every built-in agent) over the same bars. Speed is measured here, not in unit tests.
+ * The speed goals of docs/performance.md as one command. Every engine case runs as its own {@code
+ * battle} process (the JVM this one runs in, same flags), so wall time and peak RSS are whole
+ * process figures; the reference loop runs here, alternating with the engine.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Benchmarks backtests on a generated price file (a seeded random walk, one-minute bars)"
-                    + " and prints bars per second.",
-            "single: one trend agent, heap state, parallelism 1; time since JVM start is the"
-                    + " whole-process figure.",
-            "battle: every built-in agent, heap state, --parallelism.",
+            "Runs every benchmark case and prints one table: case, bars, wall seconds (whole"
+                    + " process), bars/s, ratio to the reference loop, peak RSS.",
+            "Cases: run (run --epochs 30, RocksDB, checkpoints), single (1M bars, trend, one"
+                    + " symbol, against a plain Java loop that must make the same trades), battle"
+                    + " (every agent, 1M bars over 20 symbols, heap), live (RocksDB, incremental"
+                    + " checkpoints every 10 s, 2,000 symbols x 500 bars, every agent), latency"
+                    + " (not measured yet).",
             ""
         })
 final class BenchCommand implements Callable<Integer> {
     private static final long START = 1_577_836_800_000L; // 2020-01-01T00:00Z
     private static final long MINUTE = 60_000L;
+    private static final List<String> CASES = List.of("run", "single", "battle", "live");
+    private static final Pattern DONE = Pattern.compile("done: ([\\d,]+) bars in");
+    private static final Pattern PROGRESS =
+            Pattern.compile("progress: ([\\d,]+) bars \\| [\\d,]+ bars/s \\| elapsed ([\\d.]+)s");
+    private static final Pattern CHECKPOINT = Pattern.compile("checkpointDuration=(\\d+) ms");
 
     @Spec CommandSpec spec;
 
     @Option(
-            names = "--bars",
-            defaultValue = "1000000",
-            description = "Bars in the generated file. Default: ${DEFAULT-VALUE}.")
-    int bars;
-
-    @Option(
-            names = "--symbols",
-            defaultValue = "1",
-            description = "Symbols the bars are spread over. Default: ${DEFAULT-VALUE}.")
-    int symbols;
-
-    @Option(
             names = "--case",
-            defaultValue = "all",
-            description = "single, battle or all. Default: ${DEFAULT-VALUE}.")
-    String benchCase;
+            split = ",",
+            defaultValue = "run,single,battle,live,latency",
+            description = "Cases to run, comma-separated. Default: ${DEFAULT-VALUE}.")
+    List<String> cases;
 
     @Option(
-            names = {"-p", "--parallelism"},
-            defaultValue = "2",
-            description = "Parallelism of the battle case. Default: ${DEFAULT-VALUE}.")
-    int parallelism;
+            names = "--repeat",
+            defaultValue = "1",
+            description =
+                    "Runs of each case, in turns (case by case, then again); the table shows"
+                            + " medians. Default: ${DEFAULT-VALUE}.")
+    int repeat;
+
+    @Option(
+            names = "--quick",
+            description = "A tenth of every size (a smoke run; the goals are for the full sizes).")
+    boolean quick;
 
     @Option(
             names = "--dir",
             defaultValue = "runs/bench",
-            description = "Where the generated file and outputs go. Default: ${DEFAULT-VALUE}.")
+            description = "Where generated files and outputs go. Default: ${DEFAULT-VALUE}.")
     Path dir;
+
+    /** One run of one case. */
+    private record Sample(
+            long bars,
+            double wallSeconds,
+            double barsPerSecond,
+            double referenceSeconds,
+            long peakRssBytes,
+            String note) {}
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!List.of("single", "battle", "all").contains(benchCase)) {
-            throw new IllegalArgumentException(
-                    "--case must be single, battle or all: " + benchCase);
+        PrintWriter err = spec.commandLine().getErr();
+        for (String c : cases) {
+            if (!CASES.contains(c) && !c.equals("latency")) {
+                throw new IllegalArgumentException(
+                        "--case: " + c + " is not one of run, single, battle, live, latency");
+            }
         }
-        Path prices = dir.resolve(String.format(Locale.ROOT, "bars-%d-%d.csv", bars, symbols));
-        if (!Files.exists(prices)) {
-            generate(prices);
+        Files.createDirectories(dir);
+        int scale = quick ? 10 : 1;
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        boolean sameTrades = true;
+        for (int round = 0; round < repeat; round++) {
+            for (String c : cases) {
+                if (c.equals("latency")) {
+                    continue;
+                }
+                err.printf(Locale.ROOT, "bench: %s (%d of %d)%n", c, round + 1, repeat);
+                err.flush();
+                Sample s =
+                        switch (c) {
+                            case "run" -> run(30 / scale);
+                            case "single" -> single(1_000_000 / scale);
+                            case "battle" -> battle(1_000_000 / scale, 20);
+                            default -> live(2_000 / scale, 500);
+                        };
+                sameTrades &= !s.note().startsWith("TRADES DIFFER");
+                samples.computeIfAbsent(c, k -> new ArrayList<>()).add(s);
+            }
         }
-        out.printf(Locale.ROOT, "%-8s %12s %10s %12s%n", "case", "bars", "seconds", "bars/s");
-        if (!benchCase.equals("battle")) {
-            long t0 = System.nanoTime();
-            run(prices, "trend", 1, "single");
-            report(out, "single", (System.nanoTime() - t0) / 1e9);
-            double sinceStart =
-                    (System.currentTimeMillis()
-                                    - ManagementFactory.getRuntimeMXBean().getStartTime())
-                            / 1e3;
-            out.printf(Locale.ROOT, "%-8s %12s %10.2f %12s%n", "  (jvm)", "", sinceStart, "");
+        out.printf(
+                Locale.ROOT,
+                "%-8s %11s %8s %10s %7s %9s  %s%n",
+                "case",
+                "bars",
+                "wall s",
+                "bars/s",
+                "ratio",
+                "peak RSS",
+                "notes");
+        for (String c : cases) {
+            if (c.equals("latency")) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-8s %11s %8s %10s %7s %9s  %s%n",
+                        "latency",
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        "not measured: needs a source paced by the wall clock (docs/performance.md)");
+                continue;
+            }
+            List<Sample> runs = samples.get(c);
+            Sample m = runs.get(runs.size() / 2);
+            double wall = median(runs, Sample::wallSeconds);
+            double ref = median(runs, Sample::referenceSeconds);
+            out.printf(
+                    Locale.ROOT,
+                    "%-8s %,11d %8.2f %,10.0f %7s %9s  %s%n",
+                    c,
+                    m.bars(),
+                    wall,
+                    median(runs, Sample::barsPerSecond),
+                    ref > 0 && sameTrades ? String.format(Locale.ROOT, "%.1fx", wall / ref) : "-",
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f MiB",
+                            median(runs, r -> (double) r.peakRssBytes()) / (1 << 20)),
+                    notes(c, runs));
         }
-        if (!benchCase.equals("single")) {
-            long t0 = System.nanoTime();
-            run(prices, null, parallelism, "battle");
-            report(out, "battle", (System.nanoTime() - t0) / 1e9);
-        }
-        return 0;
+        out.printf(
+                Locale.ROOT,
+                "medians of %d run(s); load average %.2f on %d cores%n",
+                repeat,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        return sameTrades ? 0 : 1;
     }
 
-    private void report(PrintWriter out, String name, double seconds) {
-        out.printf(Locale.ROOT, "%-8s %,12d %10.2f %,12.0f%n", name, bars, seconds, bars / seconds);
+    private String notes(String c, List<Sample> runs) {
+        return switch (c) {
+            case "single" ->
+                    String.format(
+                                    Locale.ROOT,
+                                    "reference loop %.2f s; ",
+                                    median(runs, Sample::referenceSeconds))
+                            + runs.get(runs.size() / 2).note();
+            default -> runs.get(runs.size() / 2).note();
+        };
     }
 
-    private void run(Path prices, String agents, int p, String name) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "backtest",
-                                "--prices",
-                                prices.toString(),
-                                "--out",
-                                dir.resolve(name).toString(),
-                                "--parallelism",
-                                Integer.toString(p),
-                                "--progress-every",
-                                "1h"));
-        if (agents != null) {
-            args.addAll(List.of("--agents", agents));
-        }
-        StringWriter sink = new StringWriter();
-        CommandLine cli = BattleCli.commandLine();
-        cli.setOut(new PrintWriter(sink));
-        cli.setErr(new PrintWriter(sink));
-        int code = cli.execute(args.toArray(String[]::new));
-        if (code != 0) {
-            throw new IllegalStateException("bench " + name + " failed:\n" + sink);
-        }
+    private interface Metric {
+        double of(Sample s);
     }
 
-    /** A seeded geometric random walk per symbol, rows in time order, symbols interleaved. */
-    private void generate(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+    private static double median(List<Sample> runs, Metric metric) {
+        double[] values = runs.stream().mapToDouble(metric::of).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    /** {@code run --epochs N}: the README's first command. */
+    private Sample run(int epochs) throws Exception {
+        Path out = dir.resolve("run");
+        Child child =
+                Child.start(
+                        dir,
+                        "run",
+                        "--epochs",
+                        Integer.toString(epochs),
+                        "--out",
+                        out.toString(),
+                        "--progress-every",
+                        "1h");
+        long bars = doneBars(child.stderr());
+        return new Sample(bars, child.seconds(), bars / child.seconds(), 0, child.peakRss(), "");
+    }
+
+    /** One trend agent over one symbol, against the reference loop on the same file. */
+    private Sample single(int bars) throws Exception {
+        Path prices = prices(bars, 1);
+        long t0 = System.nanoTime();
+        List<String> expected = lines(ReferenceLoop.trades(prices));
+        double reference = (System.nanoTime() - t0) / 1e9;
+        Path out = dir.resolve("single");
+        Child child =
+                Child.start(
+                        dir,
+                        "backtest",
+                        "--prices",
+                        prices.toString(),
+                        "--agents",
+                        "trend",
+                        "-p",
+                        "1",
+                        "--out",
+                        out.toString(),
+                        "--progress-every",
+                        "1h");
+        long done = doneBars(child.stderr());
+        List<String> engine = Files.readAllLines(out.resolve("trades.csv"));
+        engine = engine.subList(1, engine.size()).stream().sorted().toList();
+        String note =
+                engine.equals(expected)
+                        ? String.format(Locale.ROOT, "same %,d trades as the engine", engine.size())
+                        : "TRADES DIFFER: engine " + engine.size() + ", loop " + expected.size();
+        return new Sample(
+                done, child.seconds(), done / child.seconds(), reference, child.peakRss(), note);
+    }
+
+    /** Every built-in agent over many symbols, hashmap state: the sustained rate. */
+    private Sample battle(int bars, int symbols) throws Exception {
+        Path prices = prices(bars, symbols);
+        Child child =
+                Child.start(
+                        dir,
+                        "backtest",
+                        "--prices",
+                        prices.toString(),
+                        "--out",
+                        dir.resolve("battle").toString(),
+                        "--progress-every",
+                        "1s");
+        long done = doneBars(child.stderr());
+        return new Sample(
+                done,
+                child.seconds(),
+                sustained(child.stderr()),
+                0,
+                child.peakRss(),
+                "bars/s: sustained (second half of the progress lines)");
+    }
+
+    /** As live: RocksDB, incremental checkpoints every 10 s, every agent, many symbols. */
+    private Sample live(int symbols, int barsPerSymbol) throws Exception {
+        String names =
+                IntStream.range(0, symbols)
+                        .mapToObj(i -> "SYM" + i)
+                        .collect(Collectors.joining(","));
+        // one session (6h30m) of barsPerSymbol bars
+        long barMs = 6 * 3_600_000L + 30 * MINUTE;
+        Child child =
+                Child.start(
+                        dir,
+                        "run",
+                        "--epochs",
+                        "1",
+                        "--symbols",
+                        names,
+                        "--bar-length",
+                        (barMs / barsPerSymbol) + "ms",
+                        "--out",
+                        dir.resolve("live").toString(),
+                        "--progress-every",
+                        "1s");
+        long done = doneBars(child.stderr());
+        List<Long> checkpoints = new ArrayList<>();
+        Matcher m = CHECKPOINT.matcher(Files.readString(child.log()));
+        while (m.find()) {
+            checkpoints.add(Long.parseLong(m.group(1)));
+        }
+        String note =
+                checkpoints.isEmpty()
+                        ? "no checkpoint completed"
+                        : String.format(
+                                Locale.ROOT,
+                                "bars/s: sustained; %d checkpoints, longest %.2f s",
+                                checkpoints.size(),
+                                checkpoints.stream().mapToLong(Long::longValue).max().orElse(0)
+                                        / 1e3);
+        return new Sample(
+                done, child.seconds(), sustained(child.stderr()), 0, child.peakRss(), note);
+    }
+
+    private static List<String> lines(List<io.battleroyale.model.Trade> trades) {
+        return trades.stream().map(OutputFormats::trade).sorted().toList();
+    }
+
+    private static long doneBars(String stderr) {
+        Matcher m = DONE.matcher(stderr);
+        if (!m.find()) {
+            throw new IllegalStateException("the run did not say how many bars it did:\n" + stderr);
+        }
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+
+    /** Bars per second between the middle and the last progress line. */
+    private static double sustained(String stderr) {
+        List<double[]> points = new ArrayList<>();
+        Matcher m = PROGRESS.matcher(stderr);
+        while (m.find()) {
+            points.add(
+                    new double[] {
+                        Long.parseLong(m.group(1).replace(",", "")), Double.parseDouble(m.group(2))
+                    });
+        }
+        // the last line may already be the drain at the end: use the last one that grew
+        while (points.size() > 2
+                && points.get(points.size() - 1)[0] == points.get(points.size() - 2)[0]) {
+            points.remove(points.size() - 1);
+        }
+        if (points.size() < 3) {
+            return Double.NaN;
+        }
+        double[] mid = points.get(points.size() / 2);
+        double[] last = points.get(points.size() - 1);
+        return (last[0] - mid[0]) / (last[1] - mid[1]);
+    }
+
+    /** A seeded geometric random walk per symbol, one-minute bars, symbols interleaved. */
+    private Path prices(int bars, int symbols) throws IOException {
+        Path file = dir.resolve(String.format(Locale.ROOT, "bars-%d-%d.csv", bars, symbols));
+        if (Files.exists(file)) {
+            return file;
+        }
         SplittableRandom random = new SplittableRandom(42);
         double[] price = new double[symbols];
         Arrays.fill(price, 100.0);
         int perSymbol = (bars + symbols - 1) / symbols;
         int written = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+        Path partial = dir.resolve(file.getFileName() + ".partial");
+        try (BufferedWriter w = Files.newBufferedWriter(partial)) {
             w.write(CsvFormats.PRICES_HEADER);
             w.newLine();
             for (int t = 0; t < perSymbol && written < bars; t++) {
@@ -167,11 +381,84 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        Files.move(partial, file);
+        return file;
     }
 
     private static double gaussian(SplittableRandom random) {
         double u = 1.0 - random.nextDouble();
         double v = random.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    /**
+     * A {@code battle} command in a JVM of its own, started as this one was (same java, flags and
+     * classpath), with its Flink log (checkpoint completions included) in the bench folder.
+     */
+    private record Child(double seconds, long peakRss, String stderr, Path log) {
+
+        static Child start(Path dir, String... args) throws Exception {
+            Path logDir = dir.resolve("logs").toAbsolutePath();
+            Files.createDirectories(logDir);
+            Path logConfig = logDir.resolve("log4j2-bench.properties");
+            Files.writeString(
+                    logConfig,
+                    String.join(
+                            "\n",
+                            "rootLogger.level = WARN",
+                            "rootLogger.appenderRef.file.ref = FileAppender",
+                            "logger.checkpoints.name ="
+                                    + " org.apache.flink.runtime.checkpoint.CheckpointCoordinator",
+                            "logger.checkpoints.level = INFO",
+                            "appender.file.name = FileAppender",
+                            "appender.file.type = File",
+                            "appender.file.fileName = ${sys:battle.log.dir}/battle.log",
+                            "appender.file.append = false",
+                            "appender.file.layout.type = PatternLayout",
+                            "appender.file.layout.pattern = %d %-5p %c - %m%n",
+                            ""));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.add("-Dlog4j2.configurationFile=" + logConfig);
+            command.add("-Dbattle.log.dir=" + logDir);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(BattleCli.class.getName());
+            command.addAll(List.of(args));
+            Path stderr = logDir.resolve("stderr.txt");
+            long t0 = System.nanoTime();
+            Process process =
+                    new ProcessBuilder(command)
+                            .redirectOutput(logDir.resolve("stdout.txt").toFile())
+                            .redirectError(stderr.toFile())
+                            .start();
+            long peak = 0;
+            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+            while (process.isAlive()) {
+                peak = Math.max(peak, peakRss(status));
+                Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String err = Files.readString(stderr);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("bench: battle " + args[0] + " failed:\n" + err);
+            }
+            return new Child(seconds, peak, err, logDir.resolve("battle.log"));
+        }
+
+        /** VmHWM (the resident set's high-water mark) of a running process; 0 once it is gone. */
+        private static long peakRss(Path status) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process ended between isAlive and the read
+            }
+            return 0;
+        }
     }
 }

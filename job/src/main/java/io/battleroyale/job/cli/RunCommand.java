@@ -166,7 +166,8 @@ final class RunCommand extends BattleCommand {
                 stateBackend,
                 checkpointInterval,
                 checkpoints.toAbsolutePath(),
-                restoreFrom);
+                restoreFrom,
+                epochs != null);
     }
 
     SyntheticMarketConfig market() {

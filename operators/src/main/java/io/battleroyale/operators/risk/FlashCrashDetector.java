@@ -1,12 +1,12 @@
 package io.battleroyale.operators.risk;
 
-import org.apache.flink.cep.CEP;
-import org.apache.flink.cep.functions.PatternProcessFunction;
-import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
-import org.apache.flink.cep.pattern.Pattern;
-import org.apache.flink.cep.pattern.conditions.IterativeCondition;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import io.battleroyale.functions.risk.RiskLimits;
@@ -14,24 +14,32 @@ import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.TradingPause;
 
 import java.io.Serializable;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * The market circuit breaker's detector: a Flink CEP pattern over each symbol's bars that fires on
- * a flash crash, a close at least {@code circuit_breaker_drop} below an earlier close of the same
+ * The market circuit breaker's detector: a keyed function over each symbol's bars that fires on a
+ * flash crash, a close at least {@code circuit_breaker_drop} below an earlier close of the same
  * symbol whose bar started at most {@code circuit_breaker_window} before (event time, inclusive),
  * and emits a {@link TradingPause} from the crash bar's end (when the fall is known) for {@code
  * circuit_breaker_cooldown}.
  *
- * <p>Pattern: {@code peak} (any bar) followed by (relaxed contiguity) {@code crash} (a bar whose
- * close is {@code ≤ peak.close × (1 − drop)} within the window), skipping past the crash after a
- * match, so one fall yields one pause; a fall that goes on makes a new peak-to-crash match and
- * extends the pause. Closes, not lows: a single bad tick in a bar's low does not halt a market.
- * Bars of unknown length ({@code lengthMs = 0}, file replay before the join infers it) pause from
- * their start, which still covers the decision on the crash bar.
+ * <p>It is a rolling-window threshold, so it needs no CEP: the window's closes sit in two small
+ * arrays in keyed state. The peak is the oldest bar in the window the crash fell far enough from;
+ * after a crash only later bars can be peaks, so one fall yields one pause, and a fall that goes on
+ * makes a new peak-to-crash pair and extends the pause. Closes, not lows: a single bad tick in a
+ * bar's low does not halt a market. Bars of unknown length ({@code lengthMs = 0}, file replay
+ * before the join infers it) pause from their start, which still covers the decision on the crash
+ * bar.
+ *
+ * <p>It replaced a CEP pattern ({@code peak} followed by {@code crash} within the window): its
+ * pauses are that pattern's matches, each crash bar reported once, from its oldest peak, and only
+ * when the peak comes after the last reported crash, the rule shifts follow ({@code OncePerMove}).
+ * Unlike CEP with skip-past-last-event it never holds a crash back until older partial matches
+ * expire, which let a pause reach the join after the bars it covers by a timing-dependent margin.
+ * {@code FlashCrashDetectorITCase} checks it against CEP on random markets.
  */
 public final class FlashCrashDetector {
 
@@ -60,50 +68,140 @@ public final class FlashCrashDetector {
         }
     }
 
-    /** The flash-crash pattern. */
-    public static Pattern<PriceBar, PriceBar> pattern(Settings settings) {
-        return Pattern.<PriceBar>begin("peak", AfterMatchSkipStrategy.skipPastLastEvent())
-                .followedBy("crash")
-                .where(new Crash(settings))
-                // within() is exclusive; the condition enforces the inclusive window exactly
-                .within(Duration.ofMillis(settings.windowMs() + 1));
-    }
-
     /**
      * Pauses for every flash crash of {@code prices}, keyed by symbol. The caller sets uid and
      * name.
      */
     public static SingleOutputStreamOperator<TradingPause> pauses(
             DataStream<PriceBar> prices, Settings settings) {
-        return CEP.pattern(prices.keyBy(PriceBar::symbol), pattern(settings))
-                .process(new ToPause(settings));
+        return prices.keyBy(PriceBar::symbol)
+                .process(new Detector(settings))
+                .returns(TradingPause.class);
     }
 
-    /** {@code crash.close ≤ peak.close × (1 − drop)} within the window. */
-    static final class Crash extends IterativeCondition<PriceBar> {
+    /**
+     * A symbol's detector state (a Flink POJO: one read and one write per bar and per timer): the
+     * bars the watermark has not passed yet, and the start times and closes of the decided bars
+     * since the last crash that are still inside the window, oldest first.
+     */
+    public static class Watch {
+        /** Bars waiting for the watermark, by start, ties in arrival order. */
+        public List<PriceBar> waiting = new ArrayList<>();
+
+        /** Start times of the possible peaks, oldest first. */
+        public long[] times = new long[8];
+
+        /** Their closes. */
+        public double[] closes = new double[8];
+
+        /** How many entries of {@link #times} and {@link #closes} are in use. */
+        public int size;
+
+        public Watch() {}
+
+        void await(PriceBar bar) {
+            int i = waiting.size();
+            while (i > 0 && waiting.get(i - 1).tsEvent() > bar.tsEvent()) {
+                i--;
+            }
+            waiting.add(i, bar);
+        }
+
+        /** Forgets the peaks that started more than {@code windowMs} before {@code ts}. */
+        void forgetBefore(long ts, long windowMs) {
+            int gone = 0;
+            while (gone < size && ts - times[gone] > windowMs) {
+                gone++;
+            }
+            if (gone > 0) {
+                System.arraycopy(times, gone, times, 0, size - gone);
+                System.arraycopy(closes, gone, closes, 0, size - gone);
+                size -= gone;
+            }
+        }
+
+        void remember(long ts, double close) {
+            if (size == times.length) {
+                times = Arrays.copyOf(times, size * 2);
+                closes = Arrays.copyOf(closes, size * 2);
+            }
+            times[size] = ts;
+            closes[size] = close;
+            size++;
+        }
+    }
+
+    /**
+     * The rolling-window detector. Bars are decided in event-time order once the watermark passes
+     * them (a bar behind the watermark is dropped, as CEP did). A bar that falls far enough from a
+     * peak still in the window crashes from the oldest such peak; the pause goes out at once,
+     * before the watermark passes the crash bar, so the join always has it when it decides that
+     * bar. The peaks are then forgotten: the next crash needs a peak after this one.
+     */
+    static final class Detector extends KeyedProcessFunction<String, PriceBar, TradingPause> {
         private static final long serialVersionUID = 1L;
         private final Settings settings;
+        private final ToPause toPause;
+        private transient ValueState<Watch> watch;
+        private transient Counter lateBars;
 
-        Crash(Settings settings) {
+        Detector(Settings settings) {
             this.settings = settings;
+            this.toPause = new ToPause(settings);
         }
 
         @Override
-        public boolean filter(PriceBar bar, Context<PriceBar> ctx) throws Exception {
-            for (PriceBar peak : ctx.getEventsForPattern("peak")) {
-                long gap = bar.tsEvent() - peak.tsEvent();
-                if (peak.close() > 0
-                        && gap > 0
-                        && gap <= settings.windowMs()
-                        && bar.close() <= peak.close() * (1 - settings.drop())) {
-                    return true;
+        public void open(OpenContext context) {
+            watch = getRuntimeContext().getState(new ValueStateDescriptor<>("watch", Watch.class));
+            lateBars = getRuntimeContext().getMetricGroup().counter("lateBarsDropped");
+        }
+
+        @Override
+        public void processElement(PriceBar bar, Context ctx, Collector<TradingPause> out)
+                throws Exception {
+            if (bar.tsEvent() <= ctx.timerService().currentWatermark()) {
+                lateBars.inc(); // its turn has passed: deciding it now would reorder the series
+                return;
+            }
+            Watch w = current();
+            w.await(bar);
+            watch.update(w);
+            ctx.timerService().registerEventTimeTimer(bar.tsEvent());
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<TradingPause> out)
+                throws Exception {
+            Watch w = current();
+            while (!w.waiting.isEmpty() && w.waiting.get(0).tsEvent() <= timestamp) {
+                decide(w, w.waiting.remove(0), out);
+            }
+            watch.update(w);
+        }
+
+        private void decide(Watch w, PriceBar bar, Collector<TradingPause> out) {
+            w.forgetBefore(bar.tsEvent(), settings.windowMs());
+            double limit = 1 - settings.drop();
+            for (int i = 0; i < w.size; i++) {
+                if (w.closes[i] > 0
+                        && bar.tsEvent() > w.times[i]
+                        && bar.close() <= w.closes[i] * limit) {
+                    out.collect(toPause.pause(w.times[i], w.closes[i], bar));
+                    w.size = 0;
+                    return;
                 }
             }
-            return false;
+            w.remember(bar.tsEvent(), bar.close());
+        }
+
+        private Watch current() throws Exception {
+            Watch w = watch.value();
+            return w == null ? new Watch() : w;
         }
     }
 
-    static final class ToPause extends PatternProcessFunction<PriceBar, TradingPause> {
+    /** The pause a crash from a peak causes, with the numbers in its reason. */
+    static final class ToPause implements Serializable {
         private static final long serialVersionUID = 1L;
         private final Settings settings;
 
@@ -111,33 +209,28 @@ public final class FlashCrashDetector {
             this.settings = settings;
         }
 
-        @Override
-        public void processMatch(
-                Map<String, List<PriceBar>> match, Context ctx, Collector<TradingPause> out) {
-            PriceBar peak = match.get("peak").get(0);
-            PriceBar crash = match.get("crash").get(0);
+        TradingPause pause(long peakTs, double peakClose, PriceBar crash) {
             long from = crash.endTs();
-            double fall = 1 - crash.close() / peak.close();
-            out.collect(
-                    new TradingPause(
+            double fall = 1 - crash.close() / peakClose;
+            return new TradingPause(
+                    crash.symbol(),
+                    from,
+                    from + settings.cooldownMs(),
+                    String.format(
+                            Locale.ROOT,
+                            "flash crash: %s fell %.2f%% from %s (bar at %d) to %s (bar at"
+                                    + " %d), %d ms apart; limit %.2f%% within %d ms;"
+                                    + " paused for %d ms",
                             crash.symbol(),
-                            from,
-                            from + settings.cooldownMs(),
-                            String.format(
-                                    Locale.ROOT,
-                                    "flash crash: %s fell %.2f%% from %s (bar at %d) to %s (bar at"
-                                            + " %d), %d ms apart; limit %.2f%% within %d ms;"
-                                            + " paused for %d ms",
-                                    crash.symbol(),
-                                    fall * 100,
-                                    peak.close(),
-                                    peak.tsEvent(),
-                                    crash.close(),
-                                    crash.tsEvent(),
-                                    crash.tsEvent() - peak.tsEvent(),
-                                    settings.drop() * 100,
-                                    settings.windowMs(),
-                                    settings.cooldownMs())));
+                            fall * 100,
+                            peakClose,
+                            peakTs,
+                            crash.close(),
+                            crash.tsEvent(),
+                            crash.tsEvent() - peakTs,
+                            settings.drop() * 100,
+                            settings.windowMs(),
+                            settings.cooldownMs()));
         }
     }
 }
