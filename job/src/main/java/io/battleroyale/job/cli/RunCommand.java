@@ -176,6 +176,15 @@ final class RunCommand extends BattleCommand {
 
     @Override
     BattleJob.Inputs inputs(StreamExecutionEnvironment env) {
+        if (kafka.readsKafka()) {
+            if (events.useEvents || epochs != null) {
+                throw new IllegalArgumentException(
+                        (events.useEvents ? "--use-events" : "--epochs")
+                                + " is for the synthetic market; with Kafka input the run reads"
+                                + " its topics until Ctrl-C");
+            }
+            return kafka.bus(out()).inputs(env, kafka.reading(false));
+        }
         SyntheticMarketConfig market = market();
         var prices =
                 env.fromSource(
@@ -198,8 +207,11 @@ final class RunCommand extends BattleCommand {
     Map<String, Object> describe() {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("mode", "run");
-        run.put("market", "synthetic");
-        run.put("events", events.useEvents ? "live, synthetic fallback" : "synthetic");
+        boolean fromKafka = kafka.readsKafka();
+        run.put("market", fromKafka ? "kafka" : "synthetic");
+        run.put(
+                "events",
+                fromKafka ? "kafka" : events.useEvents ? "live, synthetic fallback" : "synthetic");
         run.put("seed", seed);
         run.put("epochs", epochs);
         run.put("symbols", symbols);

@@ -4,6 +4,8 @@ import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,12 @@ public abstract class CsvSchema<T> implements Serializable {
      */
     static final double RANGE_TOLERANCE = 1e-5;
 
+    /** Earliest event time accepted (epoch ms): 1970-01-01T00:00Z. */
+    public static final long EARLIEST_TS = 0L;
+
+    /** First event time refused (epoch ms): 2200-01-01T00:00Z; no time arithmetic near overflow. */
+    public static final long LATEST_TS = Instant.parse("2200-01-01T00:00:00Z").toEpochMilli();
+
     /** The prices format: {@code timestamp,symbol,open,high,low,close,volume}. */
     public static final CsvSchema<PriceBar> PRICES = new Prices();
 
@@ -35,11 +43,26 @@ public abstract class CsvSchema<T> implements Serializable {
     /** Parses one line; throws {@link Reject} naming the first bad field. */
     abstract T parse(Fields row) throws Reject;
 
+    /**
+     * Parses one record given field by field (e.g. a JSON message's fields as text), with the same
+     * checks as a file line; throws {@link Reject} naming the first bad field.
+     */
+    public T parse(Map<String, String> fields) throws Reject {
+        Map<String, Integer> index = new HashMap<>();
+        String[] values = new String[fields.size()];
+        int i = 0;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            index.put(field.getKey(), i);
+            values[i++] = field.getValue();
+        }
+        return parse(new Fields(index, values));
+    }
+
     /** The record's event time (epoch ms UTC), from its payload. */
     public abstract long eventTime(T value);
 
     /** A refused line: the message is the reason, naming the field. */
-    static final class Reject extends Exception {
+    public static final class Reject extends Exception {
         private static final long serialVersionUID = 1L;
 
         Reject(String field, String problem) {
@@ -82,6 +105,15 @@ public abstract class CsvSchema<T> implements Serializable {
             }
         }
 
+        /** Epoch ms within [{@link #EARLIEST_TS}, {@link #LATEST_TS}). */
+        long timestamp(String column) throws Reject {
+            long value = longValue(column);
+            if (value < EARLIEST_TS || value >= LATEST_TS) {
+                throw new Reject(column, value + " outside [1970-01-01, 2200-01-01) in epoch ms");
+            }
+            return value;
+        }
+
         double finite(String column) throws Reject {
             String value = text(column);
             double parsed;
@@ -115,7 +147,7 @@ public abstract class CsvSchema<T> implements Serializable {
 
         @Override
         PriceBar parse(Fields row) throws Reject {
-            long ts = row.longValue("timestamp");
+            long ts = row.timestamp("timestamp");
             String symbol = row.nonEmpty("symbol");
             double open = row.price("open");
             double high = row.price("high");
@@ -160,7 +192,7 @@ public abstract class CsvSchema<T> implements Serializable {
 
         @Override
         ProbabilityTick parse(Fields row) throws Reject {
-            long ts = row.longValue("timestamp");
+            long ts = row.timestamp("timestamp");
             String venue = row.nonEmpty("venue");
             String marketId = row.nonEmpty("market_id");
             String eventKey = row.nonEmpty("event_key");
