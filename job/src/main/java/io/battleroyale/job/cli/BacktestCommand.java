@@ -168,9 +168,11 @@ final class BacktestCommand extends BattleCommand {
         }
         long start = from == null ? Long.MIN_VALUE : from.toEpochMilli();
         long end = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+        // at the replay's parallelism: the file's order reaches the keyed stages
         return bars.filter(bar -> bar.tsEvent() >= start && bar.tsEvent() < end)
                 .uid(Uids.PRICE_WINDOW)
-                .name("prices from " + from + " to " + to);
+                .name("prices from " + from + " to " + to)
+                .setParallelism(bars.getParallelism());
     }
 
     private static void requireFile(Path file, String option) {

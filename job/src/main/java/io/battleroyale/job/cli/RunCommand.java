@@ -204,6 +204,13 @@ final class RunCommand extends BattleCommand {
     }
 
     @Override
+    boolean inputsMayIdle() {
+        // a live venue or a Kafka partition that goes quiet is marked idle so that it does not
+        // stall the bars
+        return events.useEvents || kafka.readsKafka();
+    }
+
+    @Override
     Map<String, Object> describe() {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("mode", "run");
