@@ -179,7 +179,7 @@ class ChartTest {
         if (!RENDERED.containsKey(values)) {
             RENDERED.put(values, helmTemplate(values));
         }
-        return RENDERED.get(values).stream().map(JsonNode::deepCopy).toList();
+        return RENDERED.get(values).stream().map(n -> (JsonNode) n.deepCopy()).toList();
     }
 
     private static List<JsonNode> helmTemplate(Path values) throws Exception {
