@@ -48,6 +48,9 @@ import java.util.List;
  *             (with a circuit breaker)                                                        ├► orders ─► gateway (optional)
  *                                                                                             └► sleeve marks ─► leaderboard
  * </pre>
+ *
+ * <p>Decisions, orders, fills, refused orders, leaderboard rows and bandit states can also be
+ * published ({@link Published}, e.g. to Kafka topics exactly once).
  */
 public final class BattleJob {
 
@@ -63,6 +66,7 @@ public final class BattleJob {
      * @param rejections orders the risk gate refused, with their decisions
      * @param gateway approved orders also go here when set (the execution gateway), at the arena's
      *     parallelism; {@code null}: simulated execution only
+     * @param published the same streams also published elsewhere (Kafka topics), or {@code null}
      */
     public record Outputs(
             Sink<Decision> decisions,
@@ -73,7 +77,32 @@ public final class BattleJob {
             Sink<BanditState> bandit,
             Sink<RejectedInput> rejected,
             Sink<RejectedOrder> rejections,
-            @Nullable Sink<Order> gateway) {
+            @Nullable Sink<Order> gateway,
+            @Nullable Published published) {
+
+        /** Outputs that publish nowhere else. */
+        public Outputs(
+                Sink<Decision> decisions,
+                Sink<Trade> trades,
+                Sink<Fill> fills,
+                Sink<Order> orders,
+                Sink<LeaderboardRow> leaderboard,
+                Sink<BanditState> bandit,
+                Sink<RejectedInput> rejected,
+                Sink<RejectedOrder> rejections,
+                @Nullable Sink<Order> gateway) {
+            this(
+                    decisions,
+                    trades,
+                    fills,
+                    orders,
+                    leaderboard,
+                    bandit,
+                    rejected,
+                    rejections,
+                    gateway,
+                    null);
+        }
 
         /** Outputs that drop rejections and send no order to a gateway. */
         public Outputs(
@@ -107,9 +136,38 @@ public final class BattleJob {
                     bandit,
                     rejected,
                     rejections,
-                    newGateway);
+                    newGateway,
+                    published);
+        }
+
+        /** The same outputs, also published to {@code newPublished}. */
+        public Outputs withPublished(@Nullable Published newPublished) {
+            return new Outputs(
+                    decisions,
+                    trades,
+                    fills,
+                    orders,
+                    leaderboard,
+                    bandit,
+                    rejected,
+                    rejections,
+                    gateway,
+                    newPublished);
         }
     }
+
+    /**
+     * Streams published besides the files, e.g. to Kafka topics exactly once; a {@code null} sink
+     * publishes nothing. These run at the job's parallelism: unlike a file, a topic needs no single
+     * writer.
+     */
+    public record Published(
+            @Nullable Sink<Decision> decisions,
+            @Nullable Sink<Order> orders,
+            @Nullable Sink<Fill> fills,
+            @Nullable Sink<RejectedOrder> rejections,
+            @Nullable Sink<LeaderboardRow> leaderboard,
+            @Nullable Sink<BanditState> bandit) {}
 
     private BattleJob() {}
 
@@ -218,11 +276,48 @@ public final class BattleJob {
                     .name("gateway-sink");
         }
 
+        Published published = outputs.published();
+        if (published != null) {
+            publish(decisions, published.decisions(), Uids.DECISIONS_TOPIC, "decisions topic");
+            publish(
+                    decisions.getSideOutput(AgentArena.ORDERS),
+                    published.orders(),
+                    Uids.ORDERS_TOPIC,
+                    "orders topic");
+            publish(
+                    decisions.getSideOutput(AgentArena.FILLS),
+                    published.fills(),
+                    Uids.FILLS_TOPIC,
+                    "fills topic");
+            publish(
+                    decisions.getSideOutput(AgentArena.REJECTIONS),
+                    published.rejections(),
+                    Uids.REJECTIONS_TOPIC,
+                    "risk rejections topic");
+            publish(
+                    standings,
+                    published.leaderboard(),
+                    Uids.LEADERBOARD_TOPIC,
+                    "leaderboard topic");
+            publish(
+                    decisions.getSideOutput(AgentArena.BELIEFS),
+                    published.bandit(),
+                    Uids.BANDIT_TOPIC,
+                    "bandit topic");
+        }
+
         DataStream<RejectedInput> rejected = snapshots.getSideOutput(SymbolJoin.REJECTED);
         for (DataStream<RejectedInput> more : inputs.rejected()) {
             rejected = rejected.union(more);
         }
         sink(rejected, outputs.rejected(), Uids.REJECTED_SINK, "rejected input");
+    }
+
+    private static <T> void publish(
+            DataStream<T> stream, @Nullable Sink<T> sink, String uid, String name) {
+        if (sink != null) {
+            stream.sinkTo(sink).uid(uid).name(name);
+        }
     }
 
     private static <T> void sink(DataStream<T> stream, Sink<T> sink, String uid, String name) {

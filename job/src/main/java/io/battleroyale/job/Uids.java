@@ -33,6 +33,18 @@ public final class Uids {
     public static final String REJECTIONS_SINK = "rejections-sink";
     public static final String GATEWAY_SINK = "gateway-sink";
 
+    /** --kafka-out: the same streams, published to Kafka topics. */
+    public static final String DECISIONS_TOPIC = "decisions-topic";
+
+    public static final String ORDERS_TOPIC = "orders-topic";
+    public static final String FILLS_TOPIC = "fills-topic";
+    public static final String REJECTIONS_TOPIC = "rejections-topic";
+    public static final String LEADERBOARD_TOPIC = "leaderboard-topic";
+    public static final String BANDIT_TOPIC = "bandit-topic";
+
+    /** --kafka-in: messages refused at the boundary, to the dead-letter topic. */
+    public static final String DEAD_LETTERS = "dead-letters";
+
     /** run --use-events: live probabilities gated with the synthetic model as fallback. */
     public static final String EVENT_GATE = "event-gate";
 

@@ -46,9 +46,13 @@ final class BacktestCommand extends BattleCommand {
 
     @Option(
             names = "--prices",
-            required = true,
             paramLabel = "FILE",
-            description = "Prices CSV (or .csv.gz), rows in time order, symbols interleaved.")
+            description = {
+                "Prices CSV (or .csv.gz), rows in time order, symbols interleaved.",
+                "Required unless the input is Kafka (--kafka [--kafka-in]): then the topics are"
+                        + " replayed from their first message to the last one at start."
+            })
+    @Nullable
     Path prices;
 
     @Option(
@@ -123,7 +127,7 @@ final class BacktestCommand extends BattleCommand {
 
     @Override
     long cadenceMs() {
-        return Files.isRegularFile(prices) ? Cadence.of(prices) : 0;
+        return prices != null && Files.isRegularFile(prices) ? Cadence.of(prices) : 0;
     }
 
     @Override
@@ -136,6 +140,13 @@ final class BacktestCommand extends BattleCommand {
 
     @Override
     void checkInputs() {
+        if (kafka.readsKafka()) {
+            return; // the topics' messages are checked one by one, bad ones to dead letters
+        }
+        if (prices == null) {
+            throw new IllegalArgumentException(
+                    "--prices FILE is required (or Kafka input: --kafka BOOTSTRAP)");
+        }
         CsvFiles.requireUsable("--prices", prices, CsvSchema.PRICES);
         if (events != null) {
             CsvFiles.requireUsable("--events", events, CsvSchema.PROBABILITIES);
@@ -144,19 +155,19 @@ final class BacktestCommand extends BattleCommand {
 
     @Override
     BattleJob.Inputs inputs(StreamExecutionEnvironment env) {
+        if (kafka.readsKafka()) {
+            if (prices != null || events != null) {
+                throw new IllegalArgumentException(
+                        "--prices/--events and Kafka input exclude each other");
+            }
+            BattleJob.Inputs topics = kafka.bus(out).inputs(env, kafka.reading(true));
+            return new BattleJob.Inputs(
+                    window(topics.prices()), topics.probabilities(), topics.rejected());
+        }
         List<DataStream<RejectedInput>> rejected = new ArrayList<>();
         Replay<PriceBar> bars = CsvReplay.prices(env, prices, Uids.PRICES);
         rejected.add(bars.rejected());
-        DataStream<PriceBar> window = bars.records();
-        if (from != null || to != null) {
-            long start = from == null ? Long.MIN_VALUE : from.toEpochMilli();
-            long end = to == null ? Long.MAX_VALUE : to.toEpochMilli();
-            window =
-                    window.filter(bar -> bar.tsEvent() >= start && bar.tsEvent() < end)
-                            .uid(Uids.PRICE_WINDOW)
-                            .name("prices from " + from + " to " + to)
-                            .setParallelism(window.getParallelism());
-        }
+        DataStream<PriceBar> window = window(bars.records());
         DataStream<ProbabilityTick> ticks;
         if (events != null) {
             Replay<ProbabilityTick> replay =
@@ -169,11 +180,25 @@ final class BacktestCommand extends BattleCommand {
         return new BattleJob.Inputs(window, ticks, rejected);
     }
 
+    /** The bars --from/--to trade. */
+    private DataStream<PriceBar> window(DataStream<PriceBar> bars) {
+        if (from == null && to == null) {
+            return bars;
+        }
+        long start = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+        long end = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+        // at the replay's parallelism: the file's order reaches the keyed stages
+        return bars.filter(bar -> bar.tsEvent() >= start && bar.tsEvent() < end)
+                .uid(Uids.PRICE_WINDOW)
+                .name("prices from " + from + " to " + to)
+                .setParallelism(bars.getParallelism());
+    }
+
     @Override
     Map<String, Object> describe() {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("mode", "backtest");
-        run.put("prices", prices.getFileName().toString());
+        run.put("prices", prices == null ? "kafka" : prices.getFileName().toString());
         run.put("events", events == null ? null : events.getFileName().toString());
         run.put("bar_length", barLength);
         run.put("from", from == null ? null : from.toString());

@@ -44,6 +44,8 @@ abstract class BattleCommand implements Callable<Integer> {
 
     @Mixin GatewayOptions gateway;
 
+    @Mixin KafkaOptions kafka;
+
     @Option(
             names = "--risk",
             paramLabel = "LIMITS",
@@ -187,6 +189,13 @@ abstract class BattleCommand implements Callable<Integer> {
         BattleJob.Outputs outputs = folder.sinks().withGateway(gateway.sink(System.getenv()));
         if (outputs.gateway() != null) {
             err.println("orders also go to the gateway at " + gateway.url);
+        }
+        if (kafka.writesKafka()) {
+            outputs = outputs.withPublished(kafka.published(out));
+            err.println(
+                    "results also go to Kafka at "
+                            + kafka.bootstrap
+                            + " (exactly once; read with isolation.level=read_committed)");
         }
         BattleJob.wire(inputs(env), outputs, settings);
 

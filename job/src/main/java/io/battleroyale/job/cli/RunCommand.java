@@ -194,6 +194,15 @@ final class RunCommand extends BattleCommand {
 
     @Override
     BattleJob.Inputs inputs(StreamExecutionEnvironment env) {
+        if (kafka.readsKafka()) {
+            if (events.useEvents || epochs != null) {
+                throw new IllegalArgumentException(
+                        (events.useEvents ? "--use-events" : "--epochs")
+                                + " is for the synthetic market; with Kafka input the run reads"
+                                + " its topics until Ctrl-C");
+            }
+            return kafka.bus(out()).inputs(env, kafka.reading(false));
+        }
         SyntheticMarketConfig market = market();
         var prices =
                 env.fromSource(
@@ -214,16 +223,20 @@ final class RunCommand extends BattleCommand {
 
     @Override
     boolean inputsMayIdle() {
-        // a live venue that goes quiet is marked idle so that it does not stall the bars
-        return events.useEvents;
+        // a live venue or a Kafka partition that goes quiet is marked idle so that it does not
+        // stall the bars
+        return events.useEvents || kafka.readsKafka();
     }
 
     @Override
     Map<String, Object> describe() {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("mode", "run");
-        run.put("market", "synthetic");
-        run.put("events", events.useEvents ? "live, synthetic fallback" : "synthetic");
+        boolean fromKafka = kafka.readsKafka();
+        run.put("market", fromKafka ? "kafka" : "synthetic");
+        run.put(
+                "events",
+                fromKafka ? "kafka" : events.useEvents ? "live, synthetic fallback" : "synthetic");
         run.put("seed", seed);
         run.put("epochs", epochs);
         run.put("symbols", symbols);

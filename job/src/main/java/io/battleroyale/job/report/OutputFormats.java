@@ -89,6 +89,52 @@ public final class OutputFormats {
                 r.halted());
     }
 
+    /** An order as a JSON object whose fields are the {@link #ORDERS_HEADER} columns. */
+    public static String orderJson(Order o) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("client_order_id", o.clientOrderId());
+        line.put("agent", o.agent());
+        line.put("symbol", o.symbol());
+        line.put("side", o.side().name());
+        line.put("quantity", number(o.quantity()));
+        line.put("ts", o.tsEvent());
+        line.put("bar", o.barIndex());
+        line.put("reference_price", number(o.referencePrice()));
+        return json(line);
+    }
+
+    /** A fill as a JSON object whose fields are the {@link #FILLS_HEADER} columns. */
+    public static String fillJson(Fill f) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("client_order_id", f.clientOrderId());
+        line.put("agent", f.agent());
+        line.put("symbol", f.symbol());
+        line.put("side", f.side().name());
+        line.put("quantity", number(f.quantity()));
+        line.put("price", number(f.price()));
+        line.put("commission", number(f.commission()));
+        line.put("ts", f.tsEvent());
+        return json(line);
+    }
+
+    /** A leaderboard row as a JSON object whose fields are the {@link #EQUITY_HEADER} columns. */
+    public static String equityJson(LeaderboardRow r) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("ts", r.tsEvent());
+        line.put("agent", r.agent());
+        line.put("equity", number(r.equity()));
+        line.put("capital", number(r.capital()));
+        line.put("total_return", number(r.totalReturn()));
+        line.put("sharpe", number(r.sharpe()));
+        line.put("sortino", number(r.sortino()));
+        line.put("max_drawdown", number(r.maxDrawdown()));
+        line.put("trades", r.trades());
+        line.put("win_rate", number(r.winRate()));
+        line.put("sleeves", r.sleeves());
+        line.put("halted", r.halted());
+        return json(line);
+    }
+
     public static String rejected(RejectedInput r) {
         return csv(r.origin(), r.line(), r.reason(), r.raw());
     }

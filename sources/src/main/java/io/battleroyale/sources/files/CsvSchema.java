@@ -8,6 +8,7 @@ import io.battleroyale.model.bounds.Texts;
 import io.battleroyale.model.bounds.Timestamps;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,21 @@ public abstract class CsvSchema<T> implements Serializable {
     /** Parses one line; throws {@link Reject} naming the first bad field. */
     abstract T parse(Fields row) throws Reject;
 
+    /**
+     * Parses one record given field by field (e.g. a JSON message's fields as text), with the same
+     * checks as a file line; throws {@link Reject} naming the first bad field.
+     */
+    public T parse(Map<String, String> fields) throws Reject {
+        Map<String, Integer> index = new HashMap<>();
+        String[] values = new String[fields.size()];
+        int i = 0;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            index.put(field.getKey(), i);
+            values[i++] = field.getValue();
+        }
+        return parse(new Fields(index, values));
+    }
+
     /** The record's event time (epoch ms UTC), from its payload. */
     public abstract long eventTime(T value);
 
@@ -52,7 +68,7 @@ public abstract class CsvSchema<T> implements Serializable {
     }
 
     /** A refused line: the message is the reason, naming the field. */
-    static final class Reject extends Exception {
+    public static final class Reject extends Exception {
         private static final long serialVersionUID = 1L;
 
         Reject(String field, String problem) {
