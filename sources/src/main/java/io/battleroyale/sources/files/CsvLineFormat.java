@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,23 @@ public final class CsvLineFormat<T> extends SimpleStreamFormat<CsvRow<T>> {
             Configuration config, FSDataInputStream stream) throws IOException {
         BufferedReader reader =
                 new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
-        return new LineReader<>(origin, schema, reader, readHeader(reader));
+        return new LineReader<>(origin, schema, reader, readHeader(origin, schema, reader));
+    }
+
+    /**
+     * Reads a whole small file outside Flink (e.g. a stress scenario's probability path), with the
+     * same header check, line numbers and refusals as the file source.
+     */
+    public static <T> List<CsvRow<T>> readAll(
+            String origin, CsvSchema<T> schema, java.io.Reader input) throws IOException {
+        BufferedReader reader = new BufferedReader(input);
+        LineReader<T> lines =
+                new LineReader<>(origin, schema, reader, readHeader(origin, schema, reader));
+        List<CsvRow<T>> rows = new ArrayList<>();
+        for (CsvRow<T> row = lines.read(); row != null; row = lines.read()) {
+            rows.add(row);
+        }
+        return rows;
     }
 
     @Override
@@ -60,7 +77,8 @@ public final class CsvLineFormat<T> extends SimpleStreamFormat<CsvRow<T>> {
         return producedType;
     }
 
-    private Map<String, Integer> readHeader(BufferedReader reader) throws IOException {
+    private static Map<String, Integer> readHeader(
+            String origin, CsvSchema<?> schema, BufferedReader reader) throws IOException {
         String header = reader.readLine();
         if (header == null || header.isBlank()) {
             throw new IOException(origin + ": line 1: header required, file is empty");
