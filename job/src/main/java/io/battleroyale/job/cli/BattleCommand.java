@@ -97,22 +97,32 @@ abstract class BattleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return battle(out(), this::inputs, true) == null ? 1 : 0;
+    }
+
+    /** Builds a run's inputs on its environment. */
+    interface InputFactory {
+        BattleJob.Inputs build(StreamExecutionEnvironment env) throws Exception;
+    }
+
+    /** What one battle left behind. */
+    record Battle(OutputFolder folder, List<LeaderboardRow> standings, JobRunner.Outcome outcome) {}
+
+    /**
+     * One battle into {@code out}: builds the graph on {@code inputs}, runs it, writes the report
+     * files and, with {@code print}, the leaderboard to the console.
+     *
+     * @return {@code null} when no bar reached the agents (the reason is on stderr)
+     */
+    @Nullable
+    Battle battle(Path out, InputFactory inputs, boolean print) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
-        Path out = out();
         Files.createDirectories(out);
         List<AgentSpec> contestants = strategy.contestants();
         RiskLimits limits = riskLimits();
         err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
-        BattleSettings settings =
-                new BattleSettings(
-                        strategy.arena().withRisk(limits),
-                        new JoinSettings(
-                                barLengthMs(),
-                                shiftWindow.toMillis(),
-                                JoinSettings.DEFAULTS.staleAfterMs()),
-                        markets == null ? EventMap.loadDefault() : EventMap.load(markets),
-                        shifts.settings(shiftWindow));
+        BattleSettings settings = settings(limits);
         LocalFlink flink = flink(out);
         StreamExecutionEnvironment env = flink.environment();
         OutputFolder folder = new OutputFolder(out);
@@ -120,7 +130,7 @@ abstract class BattleCommand implements Callable<Integer> {
         if (outputs.gateway() != null) {
             err.println("orders also go to the gateway at " + gateway.url);
         }
-        BattleJob.wire(inputs(env), outputs, settings);
+        BattleJob.wire(inputs.build(env), outputs, settings);
 
         JobRunner runner =
                 new JobRunner(
@@ -152,7 +162,7 @@ abstract class BattleCommand implements Callable<Integer> {
                     "error: no usable bars reached the agents"
                             + (rejected > 0 ? " (every row was rejected)" : "")
                             + "; nothing to report");
-            return 1;
+            return null;
         }
         List<LeaderboardRow> standings =
                 Report.standings(folder, contestants.stream().map(AgentSpec::name).toList());
@@ -163,9 +173,26 @@ abstract class BattleCommand implements Callable<Integer> {
         run.put("risk", limits.isNone() ? "none" : limits.toText());
         run.put("risk_rejections", refused);
         Report.write(folder, standings, run);
-        console.print(Report.table(standings));
-        console.print(Report.banditSummary(folder));
-        console.println("outputs: " + out.toAbsolutePath());
-        return 0;
+        if (print) {
+            console.print(Report.table(standings));
+            console.print(Report.banditSummary(folder));
+            console.println("outputs: " + out.toAbsolutePath());
+        }
+        return new Battle(folder, standings, outcome);
+    }
+
+    BattleSettings settings(RiskLimits limits) {
+        return new BattleSettings(
+                strategy.arena().withRisk(limits),
+                new JoinSettings(
+                        barLengthMs(),
+                        shiftWindow.toMillis(),
+                        JoinSettings.DEFAULTS.staleAfterMs()),
+                eventMap(),
+                shifts.settings(shiftWindow));
+    }
+
+    EventMap eventMap() {
+        return markets == null ? EventMap.loadDefault() : EventMap.load(markets);
     }
 }

@@ -53,7 +53,9 @@ public final class ScenarioInjector {
                                 })
                         .returns(ProbabilityTick.class)
                         .uid(uid)
-                        .name("stress: " + scenario.name() + " (probabilities)");
+                        .name("stress: " + scenario.name() + " (probabilities)")
+                        // beside its reader: a replay's ticks keep the file's order
+                        .setParallelism(probabilities.getParallelism());
         List<ProbabilityTick> added = scenario.addedProbabilities();
         if (added.isEmpty()) {
             return rewritten;
