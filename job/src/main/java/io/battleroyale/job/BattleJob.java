@@ -1,5 +1,6 @@
 package io.battleroyale.job;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
@@ -119,7 +120,8 @@ public final class BattleJob {
         return prices.flatMap((PriceBar bar, Collector<ProbabilityTick> out) -> {})
                 .returns(ProbabilityTick.class)
                 .uid(Uids.PROBABILITIES)
-                .name("no probabilities");
+                .name("no probabilities")
+                .setParallelism(prices.getParallelism());
     }
 
     public static void wire(Inputs inputs, Outputs outputs, BattleSettings settings) {
@@ -128,6 +130,8 @@ public final class BattleJob {
                         .flatMap(new EventFanOut(settings.eventMap()))
                         .uid(Uids.EVENT_FAN_OUT)
                         .name("event fan-out")
+                        // beside its source: one channel per reader keeps each reader's tick order
+                        .setParallelism(inputs.probabilities().getParallelism())
                         .union(
                                 ShiftDetection.detect(
                                                 inputs.probabilities(),
@@ -153,9 +157,11 @@ public final class BattleJob {
                 inputs.prices()
                         .connect(routed)
                         .keyBy(PriceBar::symbol, SymbolEvent::symbol)
-                        .process(new SymbolJoin(settings.join()))
-                        .uid(Uids.SYMBOL_JOIN)
-                        .name("symbol join (as of bar end)");
+                        .transform(
+                                "symbol join (as of bar end)",
+                                TypeInformation.of(MarketSnapshot.class),
+                                SymbolJoin.operator(settings.join()))
+                        .uid(Uids.SYMBOL_JOIN);
 
         // the join's output is still partitioned by symbol: no second shuffle
         KeyedStream<MarketSnapshot, String> bySymbol =

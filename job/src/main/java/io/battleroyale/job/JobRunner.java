@@ -6,6 +6,7 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.battleroyale.operators.arena.AgentArena;
+import io.battleroyale.operators.join.SymbolJoin;
 
 import javax.annotation.Nullable;
 
@@ -36,7 +37,7 @@ public final class JobRunner {
     }
 
     /** What the run did. */
-    public record Outcome(long bars, Duration elapsed, boolean interrupted) {
+    public record Outcome(long bars, long lateEvents, Duration elapsed, boolean interrupted) {
         public double barsPerSecond() {
             return bars / Math.max(1e-9, elapsed.toNanos() / 1e9);
         }
@@ -63,7 +64,9 @@ public final class JobRunner {
             JobExecutionResult result = client.getJobExecutionResult().get();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             Long bars = result.getAccumulatorResult(AgentArena.BARS_ACCUMULATOR);
-            return new Outcome(bars == null ? 0 : bars, elapsed, interrupted.get());
+            Long late = result.getAccumulatorResult(SymbolJoin.LATE_ACCUMULATOR);
+            return new Outcome(
+                    bars == null ? 0 : bars, late == null ? 0 : late, elapsed, interrupted.get());
         } finally {
             progress.shutdownNow();
             Interrupts.clear();

@@ -137,7 +137,8 @@ final class BacktestCommand extends BattleCommand {
             window =
                     window.filter(bar -> bar.tsEvent() >= start && bar.tsEvent() < end)
                             .uid(Uids.PRICE_WINDOW)
-                            .name("prices from " + from + " to " + to);
+                            .name("prices from " + from + " to " + to)
+                            .setParallelism(window.getParallelism());
         }
         DataStream<ProbabilityTick> ticks;
         if (events != null) {

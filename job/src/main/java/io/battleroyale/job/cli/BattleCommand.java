@@ -88,6 +88,11 @@ abstract class BattleCommand implements Callable<Integer> {
     /** What summary.json says about the run. */
     abstract Map<String, Object> describe();
 
+    /** Whether a source may go idle on purpose (a quiet live venue); replays never do. */
+    boolean inputsMayIdle() {
+        return false;
+    }
+
     /** The limits {@code --risk} overlays: {@code run} applies defaults, a backtest none. */
     abstract RiskLimits riskBase();
 
@@ -147,6 +152,12 @@ abstract class BattleCommand implements Callable<Integer> {
                 outcome.barsPerSecond(),
                 outcome.interrupted() ? ", stopped by Ctrl-C" : "");
 
+        if (outcome.lateEvents() > 0) {
+            err.printf(
+                    "warning: %,d probability ticks, shifts or pauses arrived after the bar they"
+                            + " belong to was decided; those bars were decided without them%n",
+                    outcome.lateEvents());
+        }
         long rejected = Math.max(0, Files.readAllLines(folder.file("rejected.csv")).size() - 1);
         if (rejected > 0) {
             err.printf("rejected %,d input rows: see %s%n", rejected, folder.file("rejected.csv"));
@@ -170,6 +181,7 @@ abstract class BattleCommand implements Callable<Integer> {
         run.put("agents", contestants.stream().map(AgentSpec::toString).toList());
         run.put("bars", outcome.bars());
         run.put("rejected_rows", rejected);
+        run.put("late_events", outcome.lateEvents());
         run.put("risk", limits.isNone() ? "none" : limits.toText());
         run.put("risk_rejections", refused);
         Report.write(folder, standings, run);
@@ -187,7 +199,8 @@ abstract class BattleCommand implements Callable<Integer> {
                 new JoinSettings(
                         barLengthMs(),
                         shiftWindow.toMillis(),
-                        JoinSettings.DEFAULTS.staleAfterMs()),
+                        JoinSettings.DEFAULTS.staleAfterMs(),
+                        inputsMayIdle()),
                 eventMap(),
                 shifts.settings(shiftWindow));
     }

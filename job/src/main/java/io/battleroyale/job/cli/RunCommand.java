@@ -195,6 +195,12 @@ final class RunCommand extends BattleCommand {
     }
 
     @Override
+    boolean inputsMayIdle() {
+        // a live venue that goes quiet is marked idle so that it does not stall the bars
+        return events.useEvents;
+    }
+
+    @Override
     Map<String, Object> describe() {
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("mode", "run");

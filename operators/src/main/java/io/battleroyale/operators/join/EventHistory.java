@@ -55,9 +55,17 @@ public class EventHistory {
         return at;
     }
 
-    /** Drops observations no question at or after {@code cutoff} can need. */
-    void pruneBefore(long cutoff) {
+    /**
+     * Drops the observations no question "as of t" for a t after {@code cutoff} can need: those
+     * before the latest one at or before the cutoff, and that one too once it is older than {@code
+     * staleAfterMs} at the cutoff (stale for every such question). Only time decides, never what
+     * has already arrived from after the cutoff, so the result is the same in every run.
+     */
+    void pruneBefore(long cutoff, long staleAfterMs) {
         int keepFrom = indexAsOf(cutoff);
+        if (keepFrom >= 0 && cutoff - times[keepFrom] > staleAfterMs) {
+            keepFrom++;
+        }
         if (keepFrom <= 0) {
             return;
         }
@@ -71,7 +79,7 @@ public class EventHistory {
         }
     }
 
-    long latestTime() {
-        return size == 0 ? Long.MIN_VALUE : times[size - 1];
+    boolean isEmpty() {
+        return size == 0;
     }
 }

@@ -8,14 +8,24 @@ import java.time.Duration;
  *
  * @param barLengthMs length of bars whose feed does not say; {@code 0} infers it per symbol
  * @param shiftWindowMs how far back {@code EventReading.probabilityBefore} looks
- * @param staleAfterMs a market not observed for this long no longer reaches agents, and its history
- *     is dropped
+ * @param staleAfterMs a market not observed for this long no longer reaches agents, and an
+ *     observation this old one shift window back is no {@code probabilityBefore} either
+ * @param inputsMayIdle {@code true} for live feeds, whose sources mark a quiet venue idle so that
+ *     it does not stall the bars; {@code false} for replays (files, the synthetic market), whose
+ *     readers are idle only before they get their split: the join then waits for them, so that
+ *     nothing a bar needs can arrive after the bar is decided
  */
-public record JoinSettings(long barLengthMs, long shiftWindowMs, long staleAfterMs)
+public record JoinSettings(
+        long barLengthMs, long shiftWindowMs, long staleAfterMs, boolean inputsMayIdle)
         implements Serializable {
 
     public static final JoinSettings DEFAULTS =
             new JoinSettings(0, Duration.ofMinutes(60).toMillis(), Duration.ofDays(14).toMillis());
+
+    /** Settings for replayed inputs. */
+    public JoinSettings(long barLengthMs, long shiftWindowMs, long staleAfterMs) {
+        this(barLengthMs, shiftWindowMs, staleAfterMs, false);
+    }
 
     public JoinSettings {
         if (barLengthMs < 0 || shiftWindowMs <= 0 || staleAfterMs <= 0) {

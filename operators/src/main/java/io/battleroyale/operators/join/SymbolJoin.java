@@ -1,5 +1,6 @@
 package io.battleroyale.operators.join;
 
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -9,6 +10,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -46,6 +50,12 @@ public class SymbolJoin
     public static final OutputTag<RejectedInput> REJECTED =
             new OutputTag<>("join-rejected", TypeInformation.of(RejectedInput.class));
 
+    /**
+     * Accumulator: ticks, shifts and pauses that arrived after a bar they belong to was decided.
+     * The watermark makes this zero on bounded input; the run reports it when it is not.
+     */
+    public static final String LATE_ACCUMULATOR = "late-events";
+
     private static final Comparator<EventReading> READING_ORDER =
             Comparator.comparing(EventReading::eventKey)
                     .thenComparing(EventReading::venue)
@@ -63,10 +73,42 @@ public class SymbolJoin
     private transient ValueState<JoinState> joinState;
     private transient MapState<Long, PriceBar> barsByEnd;
     private transient Counter lateEvents;
+    private transient LongCounter lateEventsTotal;
     private transient Counter rejectedBars;
 
     public SymbolJoin(JoinSettings settings) {
         this.settings = settings;
+    }
+
+    /** The join as the operator the graph runs (see {@link Operator}). */
+    public static TwoInputStreamOperator<PriceBar, SymbolEvent, MarketSnapshot> operator(
+            JoinSettings settings) {
+        return new Operator(new SymbolJoin(settings), settings.inputsMayIdle());
+    }
+
+    /**
+     * Runs the join and, for replayed inputs, never lets an input count as idle. Flink leaves an
+     * idle input out of the watermark; a replay reader is idle only until its split arrives, and a
+     * bar decided in that moment would miss every tick the reader then sends. A genuinely idle
+     * replay input cannot occur: a finished one sends the final watermark instead.
+     */
+    static final class Operator
+            extends KeyedCoProcessOperator<String, PriceBar, SymbolEvent, MarketSnapshot> {
+        private static final long serialVersionUID = 1L;
+        private final boolean inputsMayIdle;
+
+        Operator(SymbolJoin join, boolean inputsMayIdle) {
+            super(join);
+            this.inputsMayIdle = inputsMayIdle;
+        }
+
+        @Override
+        protected void processWatermarkStatus(WatermarkStatus status, int index) throws Exception {
+            if (status.isIdle() && !inputsMayIdle) {
+                return;
+            }
+            super.processWatermarkStatus(status, index);
+        }
     }
 
     @Override
@@ -81,6 +123,7 @@ public class SymbolJoin
                                         Types.LONG,
                                         TypeInformation.of(PriceBar.class)));
         lateEvents = getRuntimeContext().getMetricGroup().counter("lateProbabilityTicks");
+        lateEventsTotal = getRuntimeContext().getLongCounter(LATE_ACCUMULATOR);
         rejectedBars = getRuntimeContext().getMetricGroup().counter("rejectedBars");
     }
 
@@ -140,6 +183,7 @@ public class SymbolJoin
         JoinState state = state();
         if (event.tsEvent() <= state.decidedUntil) {
             lateEvents.inc();
+            lateEventsTotal.add(1L);
         }
         if (event.tick() != null) {
             ProbabilityTick tick = event.tick();
@@ -192,13 +236,16 @@ public class SymbolJoin
             if (now < 0 || end - h.times[now] > settings.staleAfterMs()) {
                 continue;
             }
-            int before = h.indexAsOf(end - settings.shiftWindowMs());
+            long windowAgo = end - settings.shiftWindowMs();
+            int before = h.indexAsOf(windowAgo);
+            boolean knownBefore =
+                    before >= 0 && windowAgo - h.times[before] <= settings.staleAfterMs();
             readings.add(
                     new EventReading(
                             h.eventKey,
                             h.group,
                             h.probabilities[now],
-                            before < 0 ? Double.NaN : h.probabilities[before],
+                            knownBefore ? h.probabilities[before] : Double.NaN,
                             h.sensitivity,
                             h.times[now],
                             h.venue,
@@ -227,19 +274,23 @@ public class SymbolJoin
         return longest;
     }
 
-    /** Keeps only what a later bar (ending after {@code decidedUntil}) can still ask for. */
+    /**
+     * Keeps only what a later bar (ending after {@code decidedUntil}) can still ask for. It looks
+     * at time alone, never at what has arrived from beyond the decided bar: events run ahead of
+     * bars by a thread-timing-dependent amount, and a prune that saw them would make runs differ.
+     */
     private void prune(JoinState state) {
         long decided = state.decidedUntil;
+        long windowAgo = decided - settings.shiftWindowMs();
         Iterator<EventHistory> histories = state.histories.values().iterator();
         while (histories.hasNext()) {
             EventHistory h = histories.next();
-            if (decided - h.latestTime() > settings.staleAfterMs()) {
+            h.pruneBefore(windowAgo, settings.staleAfterMs());
+            if (h.isEmpty()) {
                 histories.remove();
-            } else {
-                h.pruneBefore(decided - settings.shiftWindowMs());
             }
         }
-        state.shifts.removeIf(s -> s.endTs() <= decided - settings.shiftWindowMs());
+        state.shifts.removeIf(s -> s.endTs() <= windowAgo);
         state.pauses.removeIf(p -> p.untilTs() <= decided);
     }
 

@@ -29,13 +29,19 @@ import java.util.Map;
  *
  * <p>Ticks are keyed by market: {@code venue|market id|event key}. Two venues pricing the same
  * event are separate series, so a Kalshi tick at 0.40 followed by a Polymarket tick at 0.58 is no
- * surge. One CEP operator per pattern (each with its own uid), all with {@link
- * AfterMatchSkipStrategy#skipPastLastEvent()}: once a move is reported, no partial match that
- * started before its last tick can report it again, so one move fires once. CEP buffers ticks until
- * the watermark passes them and sorts them by event time (ties by probability), so out-of-order
- * ticks within the watermark's bound give the same shifts as ordered ones; a shift is emitted only
- * once the watermark passes the tick that completes it, with that tick's time as its {@code endTs}.
- * Patterns and parameters: {@code docs/events.md}.
+ * surge. One CEP operator per pattern (each with its own uid). CEP buffers ticks until the
+ * watermark passes them and sorts them by event time (ties by probability), so out-of-order ticks
+ * within the watermark's bound give the same shifts as ordered ones.
+ *
+ * <p>A shift is emitted at the tick that completes it, with that tick's time as its {@code endTs}
+ * and as its record timestamp, before the watermark passes that time: so it reaches the symbol join
+ * before any bar that ends at or after it is decided. That is why the patterns run without an
+ * after-match skip strategy: with one, CEP holds a completed match back until every partial match
+ * that started earlier has completed or expired, which can be a whole window (or, for crosses,
+ * forever) of event time later, and the join would have decided the bars that needed it. "One move
+ * fires once" is kept by {@link OncePerMove} instead: of the matches of one kind in one market,
+ * only those starting after the last reported shift ended are reported. Patterns and parameters:
+ * {@code docs/events.md}.
  */
 public final class ShiftDetection {
 
@@ -67,7 +73,10 @@ public final class ShiftDetection {
                             .name("shifts: " + e.getKey().toLowerCase(Locale.ROOT) + " (CEP)");
             all = all == null ? shifts : all.union(shifts);
         }
-        return all;
+        return all.keyBy(OncePerMove::key)
+                .process(new OncePerMove())
+                .uid(uidPrefix + "-once")
+                .name("shifts: once per move");
     }
 
     /** The patterns by shift kind name, in a fixed order. */
@@ -86,7 +95,7 @@ public final class ShiftDetection {
      * {@code threshold} above (below) it, at most {@code window} later (inclusive).
      */
     static Pattern<ProbabilityTick, ?> move(ShiftSettings s, int sign) {
-        return Pattern.<ProbabilityTick>begin("start", AfterMatchSkipStrategy.skipPastLastEvent())
+        return Pattern.<ProbabilityTick>begin("start", AfterMatchSkipStrategy.noSkip())
                 .followedBy("end")
                 .where(new MovedFrom("start", sign, s.threshold()))
                 .within(Duration.ofMillis(s.windowMs() + 1));
@@ -100,7 +109,7 @@ public final class ShiftDetection {
     static Pattern<ProbabilityTick, ?> cross(ShiftSettings s, int sign) {
         double level = s.crossLevel();
         long confirm = s.crossConfirmMs();
-        return Pattern.<ProbabilityTick>begin("before", AfterMatchSkipStrategy.skipPastLastEvent())
+        return Pattern.<ProbabilityTick>begin("before", AfterMatchSkipStrategy.noSkip())
                 .where(SimpleCondition.of(t -> !beyond(t, level, sign)))
                 .next("cross")
                 .where(SimpleCondition.of(t -> beyond(t, level, sign)))
@@ -116,7 +125,7 @@ public final class ShiftDetection {
      * tick ("back"), all within {@code whipsawWindow} (inclusive).
      */
     static Pattern<ProbabilityTick, ?> whipsaw(ShiftSettings s) {
-        return Pattern.<ProbabilityTick>begin("start", AfterMatchSkipStrategy.skipPastLastEvent())
+        return Pattern.<ProbabilityTick>begin("start", AfterMatchSkipStrategy.noSkip())
                 .followedBy("move")
                 .where(new MovedFrom("start", 0, s.threshold()))
                 .followedBy("back")

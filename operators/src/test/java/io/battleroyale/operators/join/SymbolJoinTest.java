@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -200,6 +201,55 @@ class SymbolJoinTest {
             assertThat(out.get(1).shifts()).containsExactly(surge, atEnd);
             // bar 2 ends at 3 MIN: both are still within the 10-minute shift window
             assertThat(out.get(2).shifts()).containsExactly(surge, atEnd);
+        }
+    }
+
+    @Test
+    void aQuietMarketGivesTheSameSnapshotsWhetherTheNextTickArrivesEarlyOrLate() throws Exception {
+        // the root cause of run-to-run differences on real data: a history dropped as stale at
+        // one decision lost the observation a later bar reads as "one window ago", but only in
+        // runs where the market's next tick had not yet arrived at that decision
+        JoinSettings settings = new JoinSettings(0, 10 * MIN, 30 * MIN);
+        List<List<MarketSnapshot>> runs = new ArrayList<>();
+        for (boolean tickBeforeDecision : new boolean[] {true, false}) {
+            try (var harness = harness(settings)) {
+                harness.processElement2(tick("SPY", 0, 0.40), 0);
+                harness.processElement1(bar("SPY", 40 * MIN, MIN, 100), 40 * MIN);
+                harness.processElement1(bar("SPY", 50 * MIN, MIN, 101), 50 * MIN);
+                if (tickBeforeDecision) {
+                    harness.processElement2(tick("SPY", 45 * MIN, 0.60), 45 * MIN);
+                }
+                harness.processBothWatermarks(watermark(41 * MIN));
+                if (!tickBeforeDecision) {
+                    harness.processElement2(tick("SPY", 45 * MIN, 0.60), 45 * MIN);
+                }
+                harness.processBothWatermarks(watermark(51 * MIN));
+                runs.add(snapshots(harness));
+            }
+        }
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
+        EventReading second = runs.get(0).get(1).events().get(0);
+        assertThat(second.probability()).isEqualTo(0.60);
+        // as of 51 - 10 = 41 min the last observation (at 0) is older than the 30-min staleness
+        assertThat(second.probabilityBefore()).isNaN();
+    }
+
+    @Test
+    void probabilityBeforeIsUnknownWhenItsObservationIsStale() throws Exception {
+        JoinSettings settings = new JoinSettings(0, 10 * MIN, 30 * MIN);
+        try (var harness = harness(settings)) {
+            harness.processElement2(tick("SPY", 0, 0.40), 0);
+            harness.processElement2(tick("SPY", 25 * MIN, 0.50), 25 * MIN);
+            harness.processElement2(tick("SPY", 44 * MIN, 0.70), 44 * MIN);
+            harness.processElement1(bar("SPY", 44 * MIN, MIN, 100), 44 * MIN);
+            harness.processElement1(bar("SPY", 80 * MIN, MIN, 100), 80 * MIN);
+            harness.processBothWatermarks(watermark(81 * MIN));
+
+            List<MarketSnapshot> out = snapshots(harness);
+            // bar 1 (end 45): before = as of 35 -> the 25-min tick, 10 min old: known
+            assertThat(out.get(0).events().get(0).probabilityBefore()).isEqualTo(0.50);
+            // bar 2 (end 81): now = 44-min tick (37 min old: stale) -> no reading at all
+            assertThat(out.get(1).events()).isEmpty();
         }
     }
 

@@ -17,10 +17,12 @@ import io.battleroyale.model.ProbabilityTick;
  *
  * <p>Graph per file: {@code <uidPrefix>-source} (the file source, whose reader parses lines; name
  * {@code "<uidPrefix> csv"}) then {@code <uidPrefix>-split} (valid records out, refused lines to a
- * side output and the {@code rejectedRows} counter). Watermarks are monotonous over the valid
- * records' event time; refused rows carry timestamp {@code Long.MIN_VALUE} and so never advance the
- * watermark. The files are time ordered (DESIGN.md); a row that goes back in time is not refused
- * here but is late for the symbol join downstream, which checks order per symbol.
+ * side output and the {@code rejectedRows} counter), both at parallelism 1: operators after it
+ * should keep that parallelism, so that the file's order reaches the keyed stages. Watermarks are
+ * monotonous over the valid records' event time; refused rows carry timestamp {@code
+ * Long.MIN_VALUE} and so never advance the watermark. The files are time ordered (DESIGN.md); a row
+ * that goes back in time is not refused here but is late for the symbol join downstream, which
+ * checks order per symbol.
  */
 public final class CsvReplay {
 
@@ -88,12 +90,16 @@ public final class CsvReplay {
                                         row.value() == null
                                                 ? Long.MIN_VALUE
                                                 : schema.eventTime(row.value()));
+        // one file is one split, read by one reader: more readers would only idle, and a reader
+        // that finishes without a split sends the final watermark ahead of the one reading
         SingleOutputStreamOperator<T> records =
                 env.fromSource(source, watermarks, uidPrefix + " csv", rowType)
                         .uid(uidPrefix + "-source")
+                        .setParallelism(1)
                         .process(new RejectSplitter<T>(), type)
                         .uid(uidPrefix + "-split")
-                        .name(uidPrefix + " rejects");
+                        .name(uidPrefix + " rejects")
+                        .setParallelism(1);
         return new Replay<>(records, records.getSideOutput(RejectSplitter.REJECTED));
     }
 }
