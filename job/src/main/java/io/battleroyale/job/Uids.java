@@ -48,5 +48,10 @@ public final class Uids {
     /** run --use-events: live probabilities gated with the synthetic model as fallback. */
     public static final String EVENT_GATE = "event-gate";
 
+    /** stress: the scenario injector in front of the graph. */
+    public static final String STRESS_PRICES = "stress-prices";
+
+    public static final String STRESS_PROBABILITIES = "stress-probabilities";
+
     private Uids() {}
 }

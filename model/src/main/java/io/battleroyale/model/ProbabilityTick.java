@@ -1,5 +1,7 @@
 package io.battleroyale.model;
 
+import java.io.Serializable;
+
 /**
  * One observation of a prediction market's yes probability.
  *
@@ -10,4 +12,5 @@ package io.battleroyale.model;
  * @param yesProbability in [0, 1]
  */
 public record ProbabilityTick(
-        String venue, String marketId, String eventKey, long tsEvent, double yesProbability) {}
+        String venue, String marketId, String eventKey, long tsEvent, double yesProbability)
+        implements Serializable {}

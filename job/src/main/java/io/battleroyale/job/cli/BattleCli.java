@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             BacktestCommand.class,
+            StressCommand.class,
             AgentsCommand.class,
             MarketsCommand.class,
             RecordCommand.class,

@@ -11,7 +11,6 @@ import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.job.report.Report;
 import io.battleroyale.model.LeaderboardRow;
-import io.battleroyale.operators.arena.ArenaSettings;
 import io.battleroyale.operators.join.JoinSettings;
 import io.battleroyale.operators.join.TickFilter;
 import io.battleroyale.sources.events.EventMap;
@@ -159,30 +158,36 @@ abstract class BattleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return battle(out(), this::inputs, true) == null ? 1 : 0;
+    }
+
+    /** Builds a run's inputs on its environment. */
+    interface InputFactory {
+        BattleJob.Inputs build(StreamExecutionEnvironment env) throws Exception;
+    }
+
+    /** What one battle left behind. */
+    record Battle(OutputFolder folder, List<LeaderboardRow> standings, JobRunner.Outcome outcome) {}
+
+    /**
+     * One battle into {@code out}: builds the graph on {@code inputs}, runs it, writes the report
+     * files and, with {@code print}, the leaderboard to the console.
+     *
+     * @return {@code null} when no bar reached the agents (the reason is on stderr)
+     */
+    @Nullable
+    Battle battle(Path out, InputFactory inputs, boolean print) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter console = spec.commandLine().getOut();
         checkInputs();
         List<AgentSpec> contestants = strategy.contestants();
-        EventMap eventMap = markets == null ? EventMap.loadDefault() : EventMap.load(markets);
+        EventMap eventMap = eventMap();
         requireKnownGroups(contestants, eventMap);
         RiskLimits limits = riskLimits();
-        ArenaSettings arena = strategy.arena().withRisk(limits);
-        long barLengthMs = barLengthMs();
-        Path out = out();
         Files.createDirectories(out);
         Duration shiftWindow = shiftWindow(err);
         err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
-        BattleSettings settings =
-                new BattleSettings(
-                        arena,
-                        new JoinSettings(
-                                barLengthMs,
-                                shiftWindow.toMillis(),
-                                JoinSettings.DEFAULTS.staleAfterMs(),
-                                inputsMayIdle()),
-                        eventMap,
-                        shifts.settings(shiftWindow),
-                        TickFilter.Mode.parse(tickFilter));
+        BattleSettings settings = settings(limits, shiftWindow, eventMap);
         LocalFlink flink = flink(out);
         StreamExecutionEnvironment env = flink.environment();
         OutputFolder folder = new OutputFolder(out);
@@ -197,7 +202,7 @@ abstract class BattleCommand implements Callable<Integer> {
                             + kafka.bootstrap
                             + " (exactly once; read with isolation.level=read_committed)");
         }
-        BattleJob.wire(inputs(env), outputs, settings);
+        BattleJob.wire(inputs.build(env), outputs, settings);
 
         JobRunner runner =
                 new JobRunner(
@@ -235,7 +240,7 @@ abstract class BattleCommand implements Callable<Integer> {
                     "error: no usable bars reached the agents"
                             + (rejected > 0 ? " (every row was rejected)" : "")
                             + "; nothing to report");
-            return 1;
+            return null;
         }
         List<LeaderboardRow> standings =
                 Report.standings(folder, contestants.stream().map(AgentSpec::name).toList());
@@ -250,9 +255,28 @@ abstract class BattleCommand implements Callable<Integer> {
         run.put("risk", limits.isNone() ? "none" : limits.toText());
         run.put("risk_rejections", refused);
         Report.write(folder, standings, run);
-        console.print(Report.table(standings));
-        console.print(Report.banditSummary(folder));
-        console.println("outputs: " + out.toAbsolutePath());
-        return 0;
+        if (print) {
+            console.print(Report.table(standings));
+            console.print(Report.banditSummary(folder));
+            console.println("outputs: " + out.toAbsolutePath());
+        }
+        return new Battle(folder, standings, outcome);
+    }
+
+    BattleSettings settings(RiskLimits limits, Duration shiftWindow, EventMap eventMap) {
+        return new BattleSettings(
+                strategy.arena().withRisk(limits),
+                new JoinSettings(
+                        barLengthMs(),
+                        shiftWindow.toMillis(),
+                        JoinSettings.DEFAULTS.staleAfterMs(),
+                        inputsMayIdle()),
+                eventMap,
+                shifts.settings(shiftWindow),
+                TickFilter.Mode.parse(tickFilter));
+    }
+
+    EventMap eventMap() {
+        return markets == null ? EventMap.loadDefault() : EventMap.load(markets);
     }
 }

@@ -191,6 +191,15 @@ public final class OutputFormats {
         }
     }
 
+    /** Indented JSON, as summary.json and stress.json are written. */
+    public static String prettyJson(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value, e);
+        }
+    }
+
     static Object number(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
     }

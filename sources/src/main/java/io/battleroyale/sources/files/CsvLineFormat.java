@@ -15,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,22 @@ public final class CsvLineFormat<T> extends SimpleStreamFormat<CsvRow<T>> {
         BufferedReader reader =
                 new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
         return new LineReader<>(origin, schema, reader, header(origin, schema, reader.readLine()));
+    }
+
+    /**
+     * Reads a whole small file outside Flink (e.g. a stress scenario's probability path), with the
+     * same header check, line numbers and refusals as the file source.
+     */
+    public static <T> List<CsvRow<T>> readAll(
+            String origin, CsvSchema<T> schema, java.io.Reader input) throws IOException {
+        BufferedReader reader = new BufferedReader(input);
+        LineReader<T> lines =
+                new LineReader<>(origin, schema, reader, header(origin, schema, reader.readLine()));
+        List<CsvRow<T>> rows = new ArrayList<>();
+        for (CsvRow<T> row = lines.read(); row != null; row = lines.read()) {
+            rows.add(row);
+        }
+        return rows;
     }
 
     @Override
