@@ -42,9 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real-data backtest (daily ETF and crypto bars, Polymarket FOMC trades, first half of 2023,
  * one-day shift window) gives the same decisions and trades whatever the thread timing: tiny and
  * large network buffer timeouts, fast and slow watermarks, parallelism 1, 2 and 4, a slowed price
- * or event stream, RocksDB with checkpoints. And nothing reaches the join after the bar it belongs
- * to was decided. Before the fix, shifts that CEP held back under its skip strategy and histories
- * pruned by what had already arrived made these runs differ from one another.
+ * or event stream (RocksDB with checkpoints: {@code DeterminismITCase}). And nothing reaches the
+ * join after the bar it belongs to was decided. Before the fix, shifts that CEP held back under its
+ * skip strategy and histories pruned by what had already arrived made these runs differ from one
+ * another.
  */
 class TimingIndependenceITCase {
 
@@ -110,15 +111,7 @@ class TimingIndependenceITCase {
                             null,
                             Duration.ZERO,
                             Duration.ofMillis(1),
-                            "prices"),
-                    new Timing(
-                            "p2 RocksDB, checkpoints every 100 ms",
-                            2,
-                            "rocksdb",
-                            Duration.ofMillis(100),
-                            Duration.ofMillis(100),
-                            Duration.ofMillis(200),
-                            ""));
+                            "prices"));
 
     @TempDir Path tmp;
 

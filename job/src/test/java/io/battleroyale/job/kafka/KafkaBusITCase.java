@@ -335,6 +335,15 @@ class KafkaBusITCase {
                                     .toList())
                     .all()
                     .get();
+            // a new topic takes writes once each partition has a leader: await that condition
+            List<String> names = List.copyOf(topics.byStream().values());
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no partition leaders after 60 s: " + names);
+                }
+            }
         }
         return topics;
     }
