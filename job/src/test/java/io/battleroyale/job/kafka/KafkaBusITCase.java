@@ -43,7 +43,10 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +71,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real battle graph on a real Kafka broker (KRaft, in this JVM): prices and probabilities in as
  * JSON messages, every result out to its topic exactly once, bad messages to the dead-letter topic.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaBusITCase {
     private static final int PARALLELISM = 2;
 
@@ -154,7 +158,10 @@ class KafkaBusITCase {
         assertThat(readCommitted(topics.deadLetters())).isEmpty();
     }
 
+    // first: after the other tests' transactional jobs, its plain producer was seen to get no
+    // acknowledgement from the shared broker within 60 s (cause not found yet)
     @Test
+    @Order(1)
     void malformedMessagesGoToTheDeadLetterTopicWithTheirReason() throws Exception {
         SyntheticMarketConfig market = market(1);
         KafkaTopics topics = topics("bad");
@@ -335,17 +342,30 @@ class KafkaBusITCase {
                                     .toList())
                     .all()
                     .get();
-            // a new topic takes writes once each partition has a leader: await that condition
+            // the broker serves a new topic only once its metadata has arrived and each
+            // partition has a leader: await that condition
             List<String> names = List.copyOf(topics.byStream().values());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null))) {
+            while (!served(admin, names)) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no partition leaders after 60 s: " + names);
+                    throw new AssertionError("topics not served after 60 s: " + names);
                 }
             }
         }
         return topics;
+    }
+
+    private static boolean served(Admin admin, List<String> names) throws Exception {
+        try {
+            return admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause()
+                    instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                return false; // not there yet
+            }
+            throw e;
+        }
     }
 
     /** The input topics of {@code input}, the output topics of a fresh {@code prefix}. */
