@@ -184,10 +184,11 @@ abstract class BattleCommand implements Callable<Integer> {
         EventMap eventMap = eventMap();
         requireKnownGroups(contestants, eventMap);
         RiskLimits limits = riskLimits();
-        Files.createDirectories(out);
         Duration shiftWindow = shiftWindow(err);
-        err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
+        // every setting is checked before the run says anything: a refusal is the only line
         BattleSettings settings = settings(limits, shiftWindow, eventMap);
+        Files.createDirectories(out);
+        err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
         LocalFlink flink = flink(out);
         StreamExecutionEnvironment env = flink.environment();
         OutputFolder folder = new OutputFolder(out);
