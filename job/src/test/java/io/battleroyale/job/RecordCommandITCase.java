@@ -83,6 +83,31 @@ class RecordCommandITCase {
         return file;
     }
 
+    /** {@code battle record} of BTC-USD and the venues file's markets, all from the mock server. */
+    private Cli record(Path dir, Path out, String duration) throws Exception {
+        String base = server.url("/").toString();
+        return Cli.run(
+                "record",
+                "--out",
+                out.toString(),
+                "--duration",
+                duration,
+                "--poll-interval",
+                "1s",
+                "--symbols",
+                "BTC-USD",
+                "--venues-file",
+                venuesFile(dir).toString(),
+                "--kalshi-url",
+                server.url("/trade-api/v2").toString(),
+                "--polymarket-gamma-url",
+                base,
+                "--polymarket-clob-url",
+                base,
+                "--coinbase-url",
+                base);
+    }
+
     @Test
     void aRecordingWithoutPriceBarsFailsWithTheReason(@TempDir Path dir) throws Exception {
         Dispatcher live = venues();
@@ -97,28 +122,7 @@ class RecordCommandITCase {
                                 : live.dispatch(request);
                     }
                 });
-        String base = server.url("/").toString();
-        Cli record =
-                Cli.run(
-                        "record",
-                        "--out",
-                        dir.resolve("recorded").toString(),
-                        "--duration",
-                        "2s",
-                        "--poll-interval",
-                        "1s",
-                        "--symbols",
-                        "BTC-USD",
-                        "--venues-file",
-                        venuesFile(dir).toString(),
-                        "--kalshi-url",
-                        server.url("/trade-api/v2").toString(),
-                        "--polymarket-gamma-url",
-                        base,
-                        "--polymarket-clob-url",
-                        base,
-                        "--coinbase-url",
-                        base);
+        Cli record = record(dir, dir.resolve("recorded"), "2s");
 
         assertThat(record.exitCode()).as(record.err()).isEqualTo(1);
         assertThat(record.err()).contains("error: no price bar was recorded in 2 s");
@@ -128,30 +132,9 @@ class RecordCommandITCase {
     @Test
     void recordsLiveSourcesThenBacktestReplaysThem(@TempDir Path dir) throws Exception {
         server.setDispatcher(venues());
-        String base = server.url("/").toString();
         Path recorded = dir.resolve("recorded");
 
-        Cli record =
-                Cli.run(
-                        "record",
-                        "--out",
-                        recorded.toString(),
-                        "--duration",
-                        "4s",
-                        "--poll-interval",
-                        "1s",
-                        "--symbols",
-                        "BTC-USD",
-                        "--venues-file",
-                        venuesFile(dir).toString(),
-                        "--kalshi-url",
-                        server.url("/trade-api/v2").toString(),
-                        "--polymarket-gamma-url",
-                        base,
-                        "--polymarket-clob-url",
-                        base,
-                        "--coinbase-url",
-                        base);
+        Cli record = record(dir, recorded, "4s");
 
         assertThat(record.exitCode()).as(record.err()).isZero();
         List<String> ticks = Files.readAllLines(recorded.resolve("probabilities.csv"));
