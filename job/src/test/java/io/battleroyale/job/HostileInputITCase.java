@@ -10,9 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,47 +231,6 @@ class HostileInputITCase {
                         checkpoint.toString());
 
         assertOneLineError(cli, "_metadata");
-    }
-
-    @Test
-    void aGatewayOnABusyPortIsOneLine() throws IOException {
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Path tokenFile = tmp.resolve("token");
-            Files.writeString(tokenFile, "t0ken-from-a-file\n");
-
-            Cli cli =
-                    Cli.run(
-                            "gateway",
-                            "--port",
-                            String.valueOf(taken.getLocalPort()),
-                            "--journal",
-                            tmp.resolve("j.db").toString(),
-                            "--token-file",
-                            tokenFile.toString());
-
-            assertOneLineError(cli, "port " + taken.getLocalPort());
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"NaN", "Infinity", "-5"})
-    void aGatewayLimitThatIsNotAFiniteNumberIsRefused(String value) throws IOException {
-        Path tokenFile = tmp.resolve("token");
-        Files.writeString(tokenFile, "t0ken-from-a-file\n");
-
-        Cli cli =
-                Cli.run(
-                        "gateway",
-                        "--port",
-                        "0",
-                        "--journal",
-                        tmp.resolve("j.db").toString(),
-                        "--token-file",
-                        tokenFile.toString(),
-                        "--max-position",
-                        value);
-
-        assertOneLineError(cli, "max");
     }
 
     @ParameterizedTest(name = "{0}")

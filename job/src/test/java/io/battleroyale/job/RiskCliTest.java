@@ -71,16 +71,6 @@ class RiskCliTest {
                 .hasMessageContaining("no _metadata");
     }
 
-    @Test
-    void theGatewayCommandNeedsAToken() {
-        if (System.getenv("BATTLE_GATEWAY_TOKEN") != null) {
-            return;
-        }
-        Cli cli = Cli.run("gateway", "--port", "0", "--journal", dir("e") + "/gw.db");
-        assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("the gateway needs a token");
-    }
-
     private String dir(String name) {
         return tmp.resolve(name).toString();
     }

@@ -1,5 +1,6 @@
 package io.battleroyale.job.cli;
 
+import io.battleroyale.model.bounds.Refusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Command;
         },
         footer = {
             "",
+            "The execution gateway is its own deployable (gateway/target/battle-gateway.jar):"
+                    + " ./battle gateway --help",
+            "",
             "Logs: one file per command, job/target/local/battle-<command>.log (appended, each line"
                     + " with its process id, rotated at 10 MB, 5 kept). The console shows one line"
                     + " per failure; the full trace is in the log."
@@ -29,7 +33,6 @@ import picocli.CommandLine.Command;
             MarketsCommand.class,
             RecordCommand.class,
             BenchCommand.class,
-            GatewayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BattleCli {
@@ -63,55 +66,14 @@ public final class BattleCli {
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     LOG.error("battle {} failed", commandLine.getCommandName(), e);
-                    commandLine.getErr().println("error: " + reason(e) + logHint(commandLine));
-                    return isBadInput(e) ? 2 : 1;
+                    commandLine
+                            .getErr()
+                            .println(
+                                    "error: "
+                                            + Refusals.reason(e)
+                                            + Refusals.logHint(commandLine.getCommandName()));
+                    return Refusals.exitCode(e);
                 });
         return cli;
-    }
-
-    /** The first message in the cause chain that is not a wrapper's (Flink's, a future's). */
-    static String reason(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-                return oneLine(cause.getMessage());
-            }
-        }
-        Throwable chosen = e;
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            chosen = cause;
-            String type = cause.getClass().getName();
-            boolean wrapper =
-                    type.startsWith("org.apache.flink.")
-                            || type.startsWith("java.util.concurrent.")
-                            || type.startsWith("picocli.")
-                            || cause.getMessage() == null;
-            if (!wrapper) {
-                break;
-            }
-        }
-        String message = chosen.getMessage();
-        return message == null ? chosen.getClass().getSimpleName() : oneLine(message);
-    }
-
-    private static boolean isBadInput(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    /** Where the trace went, when the launcher set up a log file. */
-    private static String logHint(CommandLine commandLine) {
-        String dir = System.getProperty("battle.log.dir");
-        String command = System.getProperty("battle.command");
-        return dir == null || command == null
-                ? ""
-                : " (trace in " + dir + "/battle-" + command + ".log)";
     }
 }

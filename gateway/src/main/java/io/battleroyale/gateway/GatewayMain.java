@@ -1,9 +1,11 @@
-package io.battleroyale.job.cli;
+package io.battleroyale.gateway;
 
-import io.battleroyale.gateway.GatewayConfig;
-import io.battleroyale.gateway.GatewayServer;
 import io.battleroyale.model.bounds.Credentials;
+import io.battleroyale.model.bounds.Refusals;
 import io.battleroyale.model.bounds.Sizes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,10 +18,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Starts the execution gateway in this process and serves until Ctrl-C. */
+/**
+ * The gateway's own entry point ({@code java -jar battle-gateway.jar}, {@code ./battle gateway}):
+ * starts the execution gateway in this process and serves until Ctrl-C or SIGTERM.
+ */
 @Command(
         name = "gateway",
         mixinStandardHelpOptions = true,
+        version = "battle royale gateway 0.1.0",
         sortOptions = false,
         description = {
             "Starts the execution gateway: REST + WebSocket order intake, idempotent on"
@@ -27,7 +33,27 @@ import java.util.concurrent.Callable;
                     + " paper or alpaca route (docs/gateway.md). Serves until Ctrl-C.",
             ""
         })
-final class GatewayCommand implements Callable<Integer> {
+public final class GatewayMain implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayMain.class);
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the project's one-line errors ({@link Refusals}). */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new GatewayMain());
+        cli.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    LOG.error("gateway failed", e);
+                    commandLine
+                            .getErr()
+                            .println("error: " + Refusals.reason(e) + Refusals.logHint("gateway"));
+                    return Refusals.exitCode(e);
+                });
+        return cli;
+    }
 
     @Spec CommandSpec spec;
 
