@@ -62,7 +62,37 @@ public final class BattleCli {
      * only.
      */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(BattleCli.class);
+        return withOneLineErrors(new CommandLine(BattleCli.class));
+    }
+
+    /**
+     * The {@code run} and {@code backtest} commands as a cluster runs them: in the environment the
+     * cluster gives, with its configuration ({@link io.battleroyale.job.ClusterEntryPoint}).
+     */
+    public static CommandLine clusterCommandLine() {
+        CommandLine.IFactory onCluster =
+                new CommandLine.IFactory() {
+                    @Override
+                    public <K> K create(Class<K> type) throws Exception {
+                        K made = CommandLine.defaultFactory().create(type);
+                        if (made instanceof BattleCommand command) {
+                            command.onCluster = true;
+                        }
+                        return made;
+                    }
+                };
+        CommandLine cli = new CommandLine(new ClusterCommands(), onCluster);
+        return withOneLineErrors(cli);
+    }
+
+    /** What a cluster runs: a battle on live or synthetic data, or a backtest. */
+    @Command(
+            name = "battle",
+            mixinStandardHelpOptions = true,
+            subcommands = {RunCommand.class, BacktestCommand.class})
+    static final class ClusterCommands {}
+
+    private static CommandLine withOneLineErrors(CommandLine cli) {
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     LOG.error("battle {} failed", commandLine.getCommandName(), e);

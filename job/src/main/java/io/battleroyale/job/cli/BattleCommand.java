@@ -1,5 +1,6 @@
 package io.battleroyale.job.cli;
 
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.battleroyale.functions.agents.AgentSpec;
@@ -156,9 +157,29 @@ abstract class BattleCommand implements Callable<Integer> {
         return risk == null ? riskBase() : RiskLimits.parse(risk, riskBase());
     }
 
+    /**
+     * Set by {@link io.battleroyale.job.ClusterEntryPoint}: the graph runs in the environment the
+     * cluster gives ({@code flink run}, a jar submitted over REST, the Kubernetes operator), with
+     * the cluster's configuration and none of {@link LocalFlink}'s local overrides.
+     */
+    boolean onCluster;
+
+    /** The job went to a cluster that runs it detached. */
+    private boolean submitted;
+
+    /** Where the graph runs: the cluster's environment, or a local one with the run's settings. */
+    private StreamExecutionEnvironment environment(LocalFlink flink) {
+        if (!onCluster) {
+            return flink.environment();
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(engine.parallelism);
+        return env;
+    }
+
     @Override
     public Integer call() throws Exception {
-        return battle(out(), this::inputs, true) == null ? 1 : 0;
+        return battle(out(), this::inputs, true) != null || submitted ? 0 : 1;
     }
 
     /** Builds a run's inputs on its environment. */
@@ -190,7 +211,7 @@ abstract class BattleCommand implements Callable<Integer> {
         Files.createDirectories(out);
         err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
         LocalFlink flink = flink(out);
-        StreamExecutionEnvironment env = flink.environment();
+        StreamExecutionEnvironment env = environment(flink);
         OutputFolder folder = new OutputFolder(out);
         BattleJob.Outputs outputs = folder.sinks().withGateway(gateway.sink(System.getenv()));
         if (outputs.gateway() != null) {
@@ -204,6 +225,14 @@ abstract class BattleCommand implements Callable<Integer> {
                             + " (exactly once; read with isolation.level=read_committed)");
         }
         BattleJob.wire(inputs.build(env), outputs, settings);
+        if (onCluster && !env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+            // submitted over REST or by the operator: nobody waits for the end here; the output
+            // folder fills as the job runs and the cluster's UI and metrics follow it
+            err.println(
+                    "submitted job " + env.executeAsync("battle-royale " + spec.name()).getJobID());
+            submitted = true;
+            return null;
+        }
 
         JobRunner runner =
                 new JobRunner(
