@@ -47,10 +47,7 @@ class ChartTest {
 
     /** Storage locations: a cluster's own, so they differ from the local file:// defaults. */
     private static final List<String> DEPLOYMENT_SPECIFIC =
-            List.of(
-                    "execution.checkpointing.dir",
-                    "execution.checkpointing.savepoint-dir",
-                    "metrics.reporter.prom.port");
+            List.of("execution.checkpointing.dir", "execution.checkpointing.savepoint-dir");
 
     private static String helm;
     private static Schema flinkDeployment;
