@@ -1,25 +1,31 @@
 package io.battleroyale.job;
 
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
-import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import javax.annotation.Nullable;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The Flink settings of a battle: Kryo off, every uid given by hand, max parallelism fixed, and the
- * state backend and checkpointing a run asks for.
+ * The Flink settings of a local run (the launcher's MiniCluster): {@code flink-conf/config.yaml},
+ * the one file a cluster runs with, with only the keys of {@link #overrides()} changed, each for
+ * the reason it gives.
  *
  * @param stateBackend {@code rocksdb} (live runs: state beyond memory, incremental checkpoints) or
  *     {@code hashmap} (fast backtests)
@@ -34,6 +40,9 @@ public record LocalFlink(
         @Nullable Path checkpointDir,
         @Nullable Path restoreFrom,
         boolean bounded) {
+
+    /** The cluster configuration, packaged into the job jar from {@code flink-conf/}. */
+    public static final String CONFIG_RESOURCE = "/flink-conf/config.yaml";
 
     /** State lives in key groups; this caps rescaling and must never change for a deployment. */
     public static final int MAX_PARALLELISM = 128;
@@ -59,42 +68,119 @@ public record LocalFlink(
         this(parallelism, stateBackend, checkpointInterval, checkpointDir, restoreFrom, false);
     }
 
+    /**
+     * One key a local run sets differently from the cluster file.
+     *
+     * @param value {@code null} removes the key
+     */
+    public record Override(ConfigOption<?> option, @Nullable Object value, String why) {}
+
+    /** Every difference between a local run and {@code flink-conf/config.yaml}, with its reason. */
+    public List<Override> overrides() {
+        List<Override> overrides = new ArrayList<>();
+        overrides.add(
+                new Override(
+                        CoreOptions.DEFAULT_PARALLELISM,
+                        parallelism,
+                        "the command's -p; a cluster job takes its own"));
+        overrides.add(
+                new Override(
+                        StateBackendOptions.STATE_BACKEND,
+                        stateBackend,
+                        "--state-backend: a backtest fits on the heap and runs faster there"));
+        overrides.add(
+                new Override(
+                        RestartStrategyOptions.RESTART_STRATEGY,
+                        "none",
+                        "a local failure ends the command with its reason; a cluster retries"));
+        overrides.add(
+                new Override(
+                        HeartbeatManagerOptions.HEARTBEAT_INTERVAL,
+                        Duration.ofSeconds(1),
+                        "accumulators (the progress line) travel with heartbeats"));
+        overrides.add(
+                new Override(
+                        CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                        checkpointDir == null ? null : checkpointDir.toUri().toString(),
+                        "a local run keeps its checkpoints beside its outputs"));
+        overrides.add(
+                new Override(
+                        CheckpointingOptions.SAVEPOINT_DIRECTORY,
+                        checkpointDir == null
+                                ? null
+                                : checkpointDir.resolve("savepoints").toUri().toString(),
+                        "and its savepoints (Ctrl-C) there too"));
+        overrides.add(
+                new Override(
+                        CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                        checkpointInterval,
+                        "--checkpoint-interval; a backtest replays its file instead"));
+        overrides.add(
+                new Override(
+                        CheckpointingOptions.INCREMENTAL_CHECKPOINTS,
+                        stateBackend.equals("rocksdb"),
+                        "only RocksDB checkpoints incrementally"));
+        overrides.add(
+                new Override(
+                        CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH,
+                        !bounded,
+                        "a bounded run ends at its last record, not at the next periodic"
+                                + " checkpoint (FLINK-25105, docs/performance.md)"));
+        overrides.add(
+                new Override(
+                        StateRecoveryOptions.SAVEPOINT_PATH,
+                        restoreFrom == null ? null : restoreFrom.toUri().toString(),
+                        "--restore"));
+        overrides.add(
+                new Override(
+                        CoreOptions.FLINK_JVM_OPTIONS,
+                        null,
+                        "the launcher already started this JVM with them"));
+        return overrides;
+    }
+
+    /** The prefix of the cluster's metrics reporters, which a local run leaves out. */
+    static final String REPORTERS = "metrics.reporter.";
+
     public Configuration configuration() {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        conf.set(PipelineOptions.MAX_PARALLELISM, MAX_PARALLELISM);
-        // events are immutable records and no function changes what it emitted: chained operators
-        // may hand them on without a defensive copy
-        conf.set(PipelineOptions.OBJECT_REUSE, true);
-        conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
-        // a handful of timers per key: keeping them on the heap spares a RocksDB write per bar
-        conf.set(
-                RocksDBOptions.TIMER_SERVICE_FACTORY,
-                EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        // accumulators (the progress line) travel with heartbeats: report every second
-        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, Duration.ofSeconds(1));
-        if (checkpointDir != null) {
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
-            conf.set(
-                    CheckpointingOptions.SAVEPOINT_DIRECTORY,
-                    checkpointDir.resolve("savepoints").toUri().toString());
-            conf.set(
-                    CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        }
-        if (checkpointInterval != null) {
-            conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
-            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, stateBackend.equals("rocksdb"));
-            // a bounded run ends at its last record, not at the next periodic checkpoint
-            // (FLINK-25105); only while every task runs can it checkpoint (docs/performance.md)
-            conf.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, !bounded);
-        }
-        if (restoreFrom != null) {
-            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
+        Configuration conf = clusterConfiguration();
+        // local runs report on the console; the reporter jar is on the cluster's classpath only
+        conf.keySet().stream()
+                .filter(k -> k.startsWith(REPORTERS))
+                .toList()
+                .forEach(conf::removeKey);
+        for (Override o : overrides()) {
+            if (o.value() == null) {
+                conf.removeConfig(o.option());
+            } else {
+                set(conf, o.option(), o.value());
+            }
         }
         return conf;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void set(Configuration conf, ConfigOption<T> option, Object value) {
+        conf.set(option, (T) value);
+    }
+
+    /** {@code flink-conf/config.yaml} as Flink reads it. */
+    public static Configuration clusterConfiguration() {
+        try (InputStream in = LocalFlink.class.getResourceAsStream(CONFIG_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(CONFIG_RESOURCE + " is missing from the job jar");
+            }
+            Path dir = Files.createTempDirectory("battle-flink-conf");
+            try {
+                Files.copy(in, dir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME));
+                return GlobalConfiguration.loadConfiguration(dir.toString());
+            } finally {
+                Files.deleteIfExists(dir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME));
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + CONFIG_RESOURCE, e);
+        }
     }
 
     public StreamExecutionEnvironment environment() {

@@ -47,7 +47,10 @@ class ChartTest {
 
     /** Storage locations: a cluster's own, so they differ from the local file:// defaults. */
     private static final List<String> DEPLOYMENT_SPECIFIC =
-            List.of("execution.checkpointing.dir", "execution.checkpointing.savepoint-dir");
+            List.of(
+                    "execution.checkpointing.dir",
+                    "execution.checkpointing.savepoint-dir",
+                    "metrics.reporter.prom.port");
 
     private static String helm;
     private static Schema flinkDeployment;
