@@ -103,7 +103,7 @@ class StateSerializationTest {
                 .isEqualTo(meta);
 
         EquityCurve curve = new EquityCurve();
-        curve.addMark(new SleeveMark("trend", "SPY", 1, 1_100, 1_000, 2, 1, 1, false));
+        curve.addMark(new SleeveMark("trend", "SPY", 1, 1_100, 1_000, 2, 50, 1, 1, false));
         curve.closePeriod("trend", 1);
         EquityCurve copy = roundTrip(curve, EquityCurve.class);
         assertThat(copy).usingRecursiveComparison().isEqualTo(curve);

@@ -6,6 +6,7 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.battleroyale.operators.arena.AgentArena;
+import io.battleroyale.operators.join.EventFanOut;
 import io.battleroyale.operators.join.SymbolJoin;
 import io.battleroyale.operators.join.TickFilter;
 
@@ -37,11 +38,20 @@ public final class JobRunner {
         this.savepointDir = savepointDir;
     }
 
-    /** What the run did. */
+    /**
+     * What the run did.
+     *
+     * @param symbolBars bars per symbol that reached the agents
+     * @param groupTicks probability ticks per event group
+     * @param sellsWhileFlat per long-only agent, SELL signals that found its sleeve already flat
+     */
     public record Outcome(
             long bars,
             long lateEvents,
             long ticksCollapsed,
+            Map<String, Long> symbolBars,
+            Map<String, Long> groupTicks,
+            Map<String, Long> sellsWhileFlat,
             Duration elapsed,
             boolean interrupted) {
         public double barsPerSecond() {
@@ -76,12 +86,21 @@ public final class JobRunner {
                     bars == null ? 0 : bars,
                     late == null ? 0 : late,
                     collapsed == null ? 0 : collapsed,
+                    counts(result, AgentArena.SYMBOL_BARS),
+                    counts(result, EventFanOut.GROUP_TICKS),
+                    counts(result, AgentArena.SELLS_WHILE_FLAT),
                     elapsed,
                     interrupted.get());
         } finally {
             progress.shutdownNow();
             Interrupts.clear();
         }
+    }
+
+    /** A {@link io.battleroyale.operators.counts.NameCounts} result; empty when never used. */
+    private static Map<String, Long> counts(JobExecutionResult result, String name) {
+        Map<String, Long> counts = result.getAccumulatorResult(name);
+        return counts == null ? Map.of() : counts;
     }
 
     private void stop(JobClient client, AtomicBoolean interrupted) {

@@ -13,7 +13,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +62,52 @@ class GoldenBacktestITCase {
         assertThat(trend.get("final_equity").asDouble())
                 .isEqualTo(10907.334964686184 + 9739.36791602041);
         assertThat(trend.get("trades").asInt()).isEqualTo(3);
+        // the AAA position still open: its pnl at the last close, as expected.py marks it
+        assertThat(trend.get("open_positions").asInt()).isEqualTo(1);
+        assertThat(trend.get("unrealized_pnl").asDouble()).isEqualTo(1804.2504473522717);
+        assertThat(cli.out())
+                .contains("closed win rate  open   unrealised")
+                .contains("closed: round trips (entry and exit filled)");
+    }
+
+    @Test
+    void everyTradeNamesTheDecisionsThatOpenedAndClosedIt() throws Exception {
+        Cli cli = backtest(tmp.resolve("ids"));
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+
+        Map<String, JsonNode> decisions = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(tmp.resolve("ids/decisions.jsonl"))) {
+            JsonNode d = json.readTree(line);
+            assertThat(decisions.put(d.get("id").asText(), d)).as("ids are unique").isNull();
+        }
+        Map<String, Long> fillTs = new HashMap<>();
+        List<String> fills = Files.readAllLines(tmp.resolve("ids/fills.csv"));
+        for (String fill : fills.subList(1, fills.size())) {
+            String[] f = fill.split(",");
+            fillTs.put(f[0], Long.parseLong(f[7]));
+        }
+        List<String> trades = Files.readAllLines(tmp.resolve("ids/trades.csv"));
+        assertThat(trades).hasSize(EXPECTED.size() + 1);
+        for (String trade : trades.subList(1, trades.size())) {
+            String[] t = trade.split(",", -1);
+            JsonNode entry = decisions.get(t[8]);
+            assertThat(entry).as("entry decision %s of %s", t[8], trade).isNotNull();
+            assertThat(entry.get("side").asText()).isEqualTo("BUY");
+            assertThat(entry.get("symbol").asText()).isEqualTo(t[1]);
+            // the decision's order filled at the trade's entry
+            assertThat(fillTs.get(entry.get("client_order_id").asText()))
+                    .isEqualTo(Long.parseLong(t[2]));
+            if (t[4].isEmpty()) {
+                assertThat(t[9]).as("an open position has no exit decision").isEmpty();
+                continue;
+            }
+            JsonNode exit = decisions.get(t[9]);
+            assertThat(exit).as("exit decision %s of %s", t[9], trade).isNotNull();
+            assertThat(exit.get("side").asText()).isEqualTo("SELL");
+            assertThat(fillTs.get(exit.get("client_order_id").asText()))
+                    .isEqualTo(Long.parseLong(t[4]));
+        }
     }
 
     @Test
@@ -102,8 +150,14 @@ class GoldenBacktestITCase {
     private static void assertSameTrades(Path file, List<String> expected) throws Exception {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines.get(0))
-                .isEqualTo("agent,symbol,entry_ts,entry_price,exit_ts,exit_price,quantity,pnl");
-        List<String> rows = lines.subList(1, lines.size());
+                .isEqualTo(
+                        "agent,symbol,entry_ts,entry_price,exit_ts,exit_price,quantity,pnl,"
+                                + "entry_decision,exit_decision");
+        // the numbers; the decision ids are checked on their own
+        List<String> rows =
+                lines.subList(1, lines.size()).stream()
+                        .map(r -> r.substring(0, r.lastIndexOf(',', r.lastIndexOf(',') - 1)))
+                        .toList();
         assertThat(rows.stream().map(GoldenBacktestITCase::canonical).sorted().toList())
                 .isEqualTo(
                         expected.stream().map(GoldenBacktestITCase::canonical).sorted().toList());

@@ -5,10 +5,16 @@ package io.battleroyale.model;
  *
  * @param tsEvent end of the mark period the row describes
  * @param capital sum of the sleeves' initial cash
- * @param sharpe annualised (√252) mean over standard deviation of mark-period returns
- * @param sortino annualised mean over downside deviation of mark-period returns
+ * @param sharpe mean over standard deviation of mark-period returns, annualised by the marking
+ *     frequency; {@code NaN} for too short a run
+ * @param sortino mean over downside deviation of mark-period returns, annualised likewise
  * @param maxDrawdown largest peak-to-trough fall of summed equity, as a fraction of the peak
+ * @param trades closed round trips (entry and exit filled), summed over the sleeves; open positions
+ *     are not counted
  * @param winRate wins / trades, {@code NaN} without trades
+ * @param openPositions sleeves holding a position at the end of the period
+ * @param unrealizedPnl summed pnl of those positions at the last close, net of entry commissions
+ *     (already part of {@code equity})
  */
 public record LeaderboardRow(
         String agent,
@@ -22,4 +28,6 @@ public record LeaderboardRow(
         int trades,
         double winRate,
         int sleeves,
-        boolean halted) {}
+        boolean halted,
+        int openPositions,
+        double unrealizedPnl) {}

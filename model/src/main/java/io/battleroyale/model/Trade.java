@@ -8,6 +8,9 @@ import javax.annotation.Nullable;
  *
  * @param quantity signed: positive for a long, negative for a short
  * @param pnl net of commissions and slippage on both legs
+ * @param entryDecision {@link Decision#id()} of the decision whose order opened the position
+ * @param exitDecision {@link Decision#id()} of the decision whose order closed it, {@code null}
+ *     while open
  */
 public record Trade(
         String agent,
@@ -17,7 +20,9 @@ public record Trade(
         @Nullable Long exitTs,
         @Nullable Double exitPrice,
         double quantity,
-        double pnl) {
+        double pnl,
+        @Nullable String entryDecision,
+        @Nullable String exitDecision) {
 
     public boolean isOpen() {
         return exitTs == null;

@@ -57,7 +57,17 @@ class ModelSerializationTest {
         assertThat(roundTrip(snapshot, MarketSnapshot.class)).isEqualTo(snapshot);
 
         Trade trade =
-                new Trade("trend", "SPY", 1L, 10.0, open ? null : 5L, open ? null : 11.0, 2.0, 1.5);
+                new Trade(
+                        "trend",
+                        "SPY",
+                        1L,
+                        10.0,
+                        open ? null : 5L,
+                        open ? null : 11.0,
+                        2.0,
+                        1.5,
+                        "trend:SPY:0",
+                        open ? null : "trend:SPY:4");
         assertThat(roundTrip(trade, Trade.class)).isEqualTo(trade);
 
         Signal signal =

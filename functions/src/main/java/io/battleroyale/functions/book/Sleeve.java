@@ -173,6 +173,7 @@ public final class Sleeve implements Serializable {
             return Execution.NONE;
         }
         String orderId = s.pendingOrderId;
+        long decisionTs = s.pendingDecisionTs;
         int target = s.pendingTarget;
         Side side = pendingSide(s);
         double slippage = settings.slippageRate();
@@ -199,7 +200,9 @@ public final class Sleeve implements Serializable {
                                     ts,
                                     price,
                                     s.position,
-                                    pnl));
+                                    pnl,
+                                    Decision.id(agent, symbol, s.entryDecisionTs),
+                                    Decision.id(agent, symbol, decisionTs)));
             s.cash += s.position * price - exitCommission;
             s.trades++;
             if (pnl > 0.0) {
@@ -209,6 +212,7 @@ public final class Sleeve implements Serializable {
             s.entryPrice = 0.0;
             s.entryTs = 0;
             s.entryCommission = 0.0;
+            s.entryDecisionTs = 0;
             quantity += held;
             commission += exitCommission;
         }
@@ -220,6 +224,7 @@ public final class Sleeve implements Serializable {
             s.entryPrice = price;
             s.entryTs = ts;
             s.entryCommission = entryCommission;
+            s.entryDecisionTs = decisionTs;
             quantity += opening;
             commission += entryCommission;
         }
@@ -257,8 +262,37 @@ public final class Sleeve implements Serializable {
         if (s.direction() == 0) {
             return null;
         }
-        double pnl = (s.lastClose - s.entryPrice) * s.position - s.entryCommission;
-        return new Trade(agent, symbol, s.entryTs, s.entryPrice, null, null, s.position, pnl);
+        return new Trade(
+                agent,
+                symbol,
+                s.entryTs,
+                s.entryPrice,
+                null,
+                null,
+                s.position,
+                unrealizedPnl(s),
+                Decision.id(agent, symbol, s.entryDecisionTs),
+                null);
+    }
+
+    /** The open position's pnl at the last close net of its entry commission; 0 when flat. */
+    private static double unrealizedPnl(SleeveState s) {
+        return s.direction() == 0
+                ? 0.0
+                : (s.lastClose - s.entryPrice) * s.position - s.entryCommission;
+    }
+
+    /**
+     * Whether this signal is a SELL that cannot change anything because the sleeve is long-only,
+     * flat and has nothing pending: the agent wants out but is already out. Warm-up signals do not
+     * count (they are ignored anyway).
+     */
+    public boolean isSellWhileFlat(SleeveState s, Signal signal) {
+        return !allowShort
+                && signal.side() == Side.SELL
+                && s.direction() == 0
+                && !s.hasPending()
+                && signal.barIndex() >= settings.warmupBars();
     }
 
     /** The sleeve's standing as of its last close, for the leaderboard. */
@@ -270,6 +304,7 @@ public final class Sleeve implements Serializable {
                 s.equity,
                 settings.initialCash(),
                 s.position,
+                unrealizedPnl(s),
                 s.trades,
                 s.wins,
                 halted);

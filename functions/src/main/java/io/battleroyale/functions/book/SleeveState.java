@@ -20,6 +20,9 @@ public class SleeveState {
     public long entryTs;
     public double entryCommission;
 
+    /** Decision time of the order that opened the current position (its decision's id). */
+    public long entryDecisionTs;
+
     /** Client order id of the order waiting for the next open; {@code null} when none. */
     @Nullable public String pendingOrderId;
 

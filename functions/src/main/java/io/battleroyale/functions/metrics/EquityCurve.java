@@ -67,6 +67,8 @@ public class EquityCurve {
         double capital = 0.0;
         int trades = 0;
         int wins = 0;
+        int open = 0;
+        double unrealized = 0.0;
         boolean halted = false;
         for (String symbol : symbols) {
             SleeveMark m = latest.get(symbol);
@@ -76,6 +78,10 @@ public class EquityCurve {
             previous += before == null ? m.initialCash() : before;
             trades += m.trades();
             wins += m.wins();
+            if (m.position() != 0.0) {
+                open++;
+                unrealized += m.unrealizedPnl();
+            }
             halted |= m.halted();
         }
         for (String symbol : symbols) {
@@ -111,7 +117,9 @@ public class EquityCurve {
                 trades,
                 winRate,
                 symbols.size(),
-                halted);
+                halted,
+                open,
+                unrealized);
     }
 
     /** Marked periods per year so far, {@code NaN} below {@link #MIN_PERIODS} returns. */

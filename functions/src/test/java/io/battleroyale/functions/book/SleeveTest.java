@@ -56,7 +56,7 @@ class SleeveTest {
         assertThat(h.state.equity).isCloseTo(97.94127441186265 * 105, within(EPS));
         assertThat(h.sleeve.pendingOrder(h.state)).isNull();
 
-        h.bar(104, 104, Side.SELL);
+        Step s2 = h.bar(104, 104, Side.SELL);
         // Sells at bar 3's open (103); exit commission 0.001 × 103 × q.
         Step s3 = h.bar(103, 90, null);
         Fill sell = s3.execution.fills().get(0);
@@ -70,6 +70,13 @@ class SleeveTest {
         assertThat(trade.exitTs()).isEqualTo(T0 + 3 * DAY);
         // (103 − 102) × q − 9.99000999 − 10.08795126
         assertThat(trade.pnl()).isCloseTo(77.86331315743081, within(EPS));
+        // the round trip names the decisions that opened and closed it
+        assertThat(trade.entryDecision())
+                .isEqualTo(s0.decision.id())
+                .isEqualTo("trend:SPY:" + (T0 + DAY));
+        assertThat(trade.exitDecision())
+                .isEqualTo(s2.decision.id())
+                .isEqualTo("trend:SPY:" + (T0 + 3 * DAY));
         assertThat(h.state.cash).isCloseTo(10_077.86331315743, within(EPS));
         assertThat(h.state.position).isZero();
         assertThat(h.state.trades).isEqualTo(1);
@@ -234,6 +241,8 @@ class SleeveTest {
         assertThat(open.entryPrice()).isEqualTo(100.0);
         // (125 − 100) × 10 − entry commission 1.0
         assertThat(open.pnl()).isCloseTo(249.0, within(EPS));
+        assertThat(open.entryDecision()).isEqualTo("trend:SPY:" + (T0 + DAY));
+        assertThat(open.exitDecision()).isNull();
         SleeveMark mark = h.sleeve.mark(h.state, T0 + 3 * DAY, false);
         assertThat(mark)
                 .isEqualTo(
@@ -244,9 +253,44 @@ class SleeveTest {
                                 10_000 - 1_000 - 1 + 1_250,
                                 10_000,
                                 10.0,
+                                249.0,
                                 0,
                                 0,
                                 false));
+    }
+
+    @Test
+    void aSellCanChangeNothingOnlyForALongOnlySleeveThatIsFlatWithNothingPending() {
+        Harness longOnly = new Harness(settings(0, 0, Sizing.allIn(), 1), false);
+        longOnly.bar(10, 10, null);
+        PriceBar warm = longOnly.bars.get(0);
+        // bar 0 is warm-up: ignored anyway, so not counted
+        assertThat(longOnly.sleeve.isSellWhileFlat(longOnly.state, signalOn(warm, 0, Side.SELL)))
+                .isFalse();
+        longOnly.bar(10, 10, null);
+        Signal sell = longOnly.lastSignal(Side.SELL);
+        assertThat(longOnly.sleeve.isSellWhileFlat(longOnly.state, sell)).isTrue();
+        assertThat(longOnly.sleeve.decide(longOnly.state, sell).outcome()).isEqualTo("unchanged");
+        assertThat(longOnly.sleeve.isSellWhileFlat(longOnly.state, longOnly.lastSignal(Side.BUY)))
+                .isFalse();
+        // a BUY pending: the SELL cancels it, so it does change something
+        longOnly.bar(10, 10, Side.BUY);
+        assertThat(longOnly.sleeve.isSellWhileFlat(longOnly.state, longOnly.lastSignal(Side.SELL)))
+                .isFalse();
+        // long: the SELL closes the position
+        longOnly.bar(10, 10, null);
+        assertThat(longOnly.state.position).isPositive();
+        assertThat(longOnly.sleeve.isSellWhileFlat(longOnly.state, longOnly.lastSignal(Side.SELL)))
+                .isFalse();
+
+        Harness shorts = new Harness(settings(0, 0, Sizing.allIn(), 0), true);
+        shorts.bar(10, 10, null);
+        assertThat(shorts.sleeve.isSellWhileFlat(shorts.state, shorts.lastSignal(Side.SELL)))
+                .isFalse();
+    }
+
+    private static Signal signalOn(PriceBar bar, long index, Side side) {
+        return new Signal("trend", "SPY", bar.endTs(), index, side, 1.0, "test", Map.of());
     }
 
     @Test

@@ -96,6 +96,24 @@ class EquityCurveTest {
     }
 
     @Test
+    void countsOpenPositionsAndSumsTheirUnrealisedPnlOfTheLatestMarks() {
+        EquityCurve curve = new EquityCurve();
+        curve.addMark(new SleeveMark("trend", "SPY", 1, 1_050, 1_000, 2.5, 40.0, 0, 0, false));
+        curve.addMark(new SleeveMark("trend", "TLT", 1, 990, 1_000, -1.0, -12.5, 1, 0, false));
+        curve.addMark(new SleeveMark("trend", "GLD", 1, 1_010, 1_000, 0, 0, 1, 1, false));
+        LeaderboardRow first = curve.closePeriod("trend", 1);
+        assertThat(first.openPositions()).isEqualTo(2);
+        assertThat(first.unrealizedPnl()).isEqualTo(27.5);
+        assertThat(first.trades()).isEqualTo(2);
+
+        // SPY closed its position; TLT is carried forward at its latest mark
+        curve.addMark(new SleeveMark("trend", "SPY", 2, 1_060, 1_000, 0, 0, 1, 1, false));
+        LeaderboardRow second = curve.closePeriod("trend", 2);
+        assertThat(second.openPositions()).isEqualTo(1);
+        assertThat(second.unrealizedPnl()).isEqualTo(-12.5);
+    }
+
+    @Test
     void drawdownIsPeakToTroughWhenAllSleevesStartTogether() {
         EquityCurve curve = new EquityCurve();
         double[] spy = {1_100, 1_200, 900, 1_300, 1_200};
@@ -147,6 +165,6 @@ class EquityCurveTest {
     }
 
     private static SleeveMark mark(String symbol, long ts, double equity, int trades, int wins) {
-        return new SleeveMark("trend", symbol, ts, equity, 1_000, 0, trades, wins, false);
+        return new SleeveMark("trend", symbol, ts, equity, 1_000, 0, 0, trades, wins, false);
     }
 }

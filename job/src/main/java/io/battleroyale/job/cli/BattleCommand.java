@@ -15,6 +15,7 @@ import io.battleroyale.model.LeaderboardRow;
 import io.battleroyale.operators.join.JoinSettings;
 import io.battleroyale.operators.join.TickFilter;
 import io.battleroyale.sources.events.EventMap;
+import io.battleroyale.sources.events.Group;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,9 +27,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** What {@code run} and {@code backtest} share: build the graph, run it, write the report. */
@@ -88,8 +92,11 @@ abstract class BattleCommand implements Callable<Integer> {
     /** The spacing of the bars (the gap between a symbol's first two), {@code 0} if unknown. */
     abstract long cadenceMs() throws Exception;
 
-    /** {@code --shift-window}, with {@code auto} resolved against the data's cadence. */
-    Duration shiftWindow(PrintWriter err) throws Exception {
+    /**
+     * {@code --shift-window}, with {@code auto} resolved against the data's cadence; a window
+     * shorter than the bar spacing adds a warning.
+     */
+    Duration shiftWindow(List<String> warnings) throws Exception {
         long cadence = cadenceMs();
         if (shiftWindowOption.equals("auto")) {
             return Duration.ofMillis(Math.max(MIN_SHIFT_WINDOW.toMillis(), cadence));
@@ -97,12 +104,15 @@ abstract class BattleCommand implements Callable<Integer> {
         Duration window =
                 io.battleroyale.model.bounds.Durations.parse("--shift-window", shiftWindowOption);
         if (cadence > window.toMillis()) {
-            err.printf(
-                    "warning: --shift-window %s is shorter than the bar spacing (%s): agents only"
-                            + " see probability moves that end within %s before a bar's close%n",
-                    shiftWindowOption,
-                    io.battleroyale.model.bounds.Durations.format(Duration.ofMillis(cadence)),
-                    shiftWindowOption);
+            warnings.add(
+                    String.format(
+                            "--shift-window %s is shorter than the bar spacing (%s): agents only"
+                                    + " see probability moves that end within %s before a bar's"
+                                    + " close",
+                            shiftWindowOption,
+                            io.battleroyale.model.bounds.Durations.format(
+                                    Duration.ofMillis(cadence)),
+                            shiftWindowOption));
         }
         return window;
     }
@@ -205,9 +215,11 @@ abstract class BattleCommand implements Callable<Integer> {
         EventMap eventMap = eventMap();
         requireKnownGroups(contestants, eventMap);
         RiskLimits limits = riskLimits();
-        Duration shiftWindow = shiftWindow(err);
+        List<String> warnings = new ArrayList<>();
+        Duration shiftWindow = shiftWindow(warnings);
         // every setting is checked before the run says anything: a refusal is the only line
         BattleSettings settings = settings(limits, shiftWindow, eventMap);
+        warnings.forEach(w -> err.println("warning: " + w));
         Files.createDirectories(out);
         err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
         LocalFlink flink = flink(out);
@@ -249,12 +261,19 @@ abstract class BattleCommand implements Callable<Integer> {
                 outcome.barsPerSecond(),
                 outcome.interrupted() ? ", stopped by Ctrl-C" : "");
 
+        List<String> found = new ArrayList<>();
         if (outcome.lateEvents() > 0) {
-            err.printf(
-                    "warning: %,d probability ticks, shifts or pauses arrived after the bar they"
-                            + " belong to was decided; those bars were decided without them%n",
-                    outcome.lateEvents());
+            found.add(
+                    String.format(
+                            "%,d probability ticks, shifts or pauses arrived after the bar they"
+                                    + " belong to was decided; those bars were decided without"
+                                    + " them",
+                            outcome.lateEvents()));
         }
+        found.addAll(idleAgents(contestants, outcome));
+        found.addAll(unreachableGroups(eventMap, outcome));
+        found.forEach(w -> err.println("warning: " + w));
+        warnings.addAll(found);
         long rejected = Math.max(0, Files.readAllLines(folder.file("rejected.csv")).size() - 1);
         if (rejected > 0) {
             err.printf("rejected %,d input rows: see %s%n", rejected, folder.file("rejected.csv"));
@@ -284,7 +303,8 @@ abstract class BattleCommand implements Callable<Integer> {
         run.put("ticks_collapsed", outcome.ticksCollapsed());
         run.put("risk", limits.isNone() ? "none" : limits.toText());
         run.put("risk_rejections", refused);
-        Report.write(folder, standings, run);
+        run.put("signal_only", List.copyOf(new TreeSet<>(eventMap.signalOnly())));
+        Report.write(folder, standings, run, warnings);
         if (print) {
             console.print(Report.table(standings));
             console.print(Report.banditSummary(folder));
@@ -293,9 +313,65 @@ abstract class BattleCommand implements Callable<Integer> {
         return new Battle(folder, standings, outcome);
     }
 
+    /**
+     * One warning per long-only agent whose SELL signals found it flat: it wanted out, was out, and
+     * the signal changed nothing, which a user reading only orders would never see.
+     */
+    private static List<String> idleAgents(List<AgentSpec> contestants, JobRunner.Outcome run) {
+        List<String> warnings = new ArrayList<>();
+        for (AgentSpec agent : contestants) {
+            Long sells = run.sellsWhileFlat().get(agent.name());
+            if (sells != null && sells > 0) {
+                warnings.add(
+                        String.format(
+                                "%s is long-only: %,d SELL signal%s found it flat and changed"
+                                        + " nothing (outcome unchanged in decisions.jsonl);"
+                                        + " %s:short=true lets a SELL open a short",
+                                agent.name(), sells, sells == 1 ? "" : "s", agent.name()));
+            }
+        }
+        return warnings;
+    }
+
+    /**
+     * One warning per event group that had probability ticks in the run but none of whose symbols
+     * had a tradable bar: its events reached no agent that could act on them.
+     */
+    private static List<String> unreachableGroups(EventMap map, JobRunner.Outcome run) {
+        List<String> warnings = new ArrayList<>();
+        Set<String> signalOnly = map.signalOnly();
+        for (Group group : map.groups()) {
+            Long ticks = run.groupTicks().get(group.name());
+            if (ticks == null || ticks == 0) {
+                continue;
+            }
+            boolean reachable =
+                    group.symbols().keySet().stream()
+                            .anyMatch(
+                                    s ->
+                                            run.symbolBars().containsKey(s)
+                                                    && !signalOnly.contains(s));
+            if (!reachable) {
+                List<String> symbols = List.copyOf(group.symbols().keySet());
+                String listed =
+                        String.join(", ", symbols.subList(0, Math.min(5, symbols.size())))
+                                + (symbols.size() > 5
+                                        ? ", +" + (symbols.size() - 5) + " more"
+                                        : "");
+                warnings.add(
+                        String.format(
+                                "event group %s had %,d probability ticks, but none of its symbols"
+                                        + " (%s) is a tradable symbol of the prices: no agent can"
+                                        + " act on its events",
+                                group.name(), ticks, listed));
+            }
+        }
+        return warnings;
+    }
+
     BattleSettings settings(RiskLimits limits, Duration shiftWindow, EventMap eventMap) {
         return new BattleSettings(
-                strategy.arena().withRisk(limits),
+                strategy.arena().withRisk(limits).withSignalOnly(eventMap.signalOnly()),
                 new JoinSettings(
                         barLengthMs(),
                         shiftWindow.toMillis(),

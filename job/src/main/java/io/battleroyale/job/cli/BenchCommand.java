@@ -236,7 +236,11 @@ final class BenchCommand implements Callable<Integer> {
                         "1h");
         long done = doneBars(child.stderr());
         List<String> engine = Files.readAllLines(out.resolve("trades.csv"));
-        engine = engine.subList(1, engine.size()).stream().sorted().toList();
+        engine =
+                engine.subList(1, engine.size()).stream()
+                        .map(BenchCommand::withoutDecisions)
+                        .sorted()
+                        .toList();
         String note =
                 engine.equals(expected)
                         ? String.format(Locale.ROOT, "same %,d trades as the engine", engine.size())
@@ -310,7 +314,20 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static List<String> lines(List<io.battleroyale.model.Trade> trades) {
-        return trades.stream().map(OutputFormats::trade).sorted().toList();
+        return trades.stream()
+                .map(OutputFormats::trade)
+                .map(BenchCommand::withoutDecisions)
+                .sorted()
+                .toList();
+    }
+
+    /** A trades.csv row without its decision ids, which the plain loop does not keep. */
+    private static String withoutDecisions(String row) {
+        int end = -1;
+        for (int field = 0; field < 8; field++) {
+            end = row.indexOf(',', end + 1);
+        }
+        return end < 0 ? row : row.substring(0, end);
     }
 
     private static long doneBars(String stderr) {

@@ -56,7 +56,9 @@ final class ReferenceLoop {
                                     ts,
                                     open,
                                     position,
-                                    (open - entryPrice) * position));
+                                    (open - entryPrice) * position,
+                                    null,
+                                    null));
                     cash += position * open;
                     position = 0;
                 } else if (pending > 0) {
@@ -89,7 +91,9 @@ final class ReferenceLoop {
                             null,
                             null,
                             position,
-                            (lastClose - entryPrice) * position));
+                            (lastClose - entryPrice) * position,
+                            null,
+                            null));
         }
         return trades;
     }

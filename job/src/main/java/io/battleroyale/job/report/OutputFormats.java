@@ -24,13 +24,13 @@ import java.util.TreeMap;
  */
 public final class OutputFormats {
     public static final String TRADES_HEADER =
-            "agent,symbol,entry_ts,entry_price,exit_ts,exit_price,quantity,pnl";
+            "agent,symbol,entry_ts,entry_price,exit_ts,exit_price,quantity,pnl,entry_decision,exit_decision";
     public static final String FILLS_HEADER =
             "client_order_id,agent,symbol,side,quantity,price,commission,ts";
     public static final String ORDERS_HEADER =
             "client_order_id,agent,symbol,side,quantity,ts,bar,reference_price";
     public static final String EQUITY_HEADER =
-            "ts,agent,equity,capital,total_return,sharpe,sortino,max_drawdown,trades,win_rate,sleeves,halted";
+            "ts,agent,equity,capital,total_return,sharpe,sortino,max_drawdown,trades,win_rate,sleeves,halted,open_positions,unrealized_pnl";
     public static final String REJECTED_HEADER = "origin,line,reason,raw";
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -46,7 +46,9 @@ public final class OutputFormats {
                 t.exitTs() == null ? "" : t.exitTs(),
                 t.exitPrice() == null ? "" : t.exitPrice(),
                 t.quantity(),
-                t.pnl());
+                t.pnl(),
+                t.entryDecision() == null ? "" : t.entryDecision(),
+                t.exitDecision() == null ? "" : t.exitDecision());
     }
 
     public static String fill(Fill f) {
@@ -86,7 +88,9 @@ public final class OutputFormats {
                 r.trades(),
                 r.winRate(),
                 r.sleeves(),
-                r.halted());
+                r.halted(),
+                r.openPositions(),
+                r.unrealizedPnl());
     }
 
     /** An order as a JSON object whose fields are the {@link #ORDERS_HEADER} columns. */
@@ -132,6 +136,8 @@ public final class OutputFormats {
         line.put("win_rate", number(r.winRate()));
         line.put("sleeves", r.sleeves());
         line.put("halted", r.halted());
+        line.put("open_positions", r.openPositions());
+        line.put("unrealized_pnl", number(r.unrealizedPnl()));
         return json(line);
     }
 
@@ -142,6 +148,7 @@ public final class OutputFormats {
     public static String decision(Decision d) {
         Signal s = d.signal();
         Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", d.id());
         line.put("ts", s.tsEvent());
         line.put("symbol", s.symbol());
         line.put("agent", s.agent());
@@ -163,6 +170,7 @@ public final class OutputFormats {
         Signal s = d.signal();
         Order o = r.rejection().order();
         Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", d.id());
         line.put("ts", s.tsEvent());
         line.put("symbol", s.symbol());
         line.put("agent", s.agent());

@@ -36,8 +36,14 @@ public final class Report {
                     "mean of period returns / sqrt(mean of squared negative returns) x sqrt(periods"
                             + " per year), as for sharpe; null below 20 returns",
                     "trades",
-                    "closed round trips (entry and exit), summed over the agent's sleeves; open"
-                            + " positions are not counted",
+                    "closed round trips (entry and exit filled), summed over the agent's sleeves;"
+                            + " open positions are not counted (see open_positions); a reversal"
+                            + " closes one round trip and opens the next",
+                    "open_positions",
+                    "sleeves holding a position at the end (one per symbol at most)",
+                    "unrealized_pnl",
+                    "pnl of the open positions at the last close, net of their entry commission"
+                            + " (no exit commission: not paid yet); already part of final_equity",
                     "max_drawdown",
                     "largest peak-to-trough fall of summed equity marked at period ends, as a"
                             + " fraction of the peak",
@@ -58,7 +64,20 @@ public final class Report {
             last.put(
                     agent,
                     new LeaderboardRow(
-                            agent, 0, 0, 0, 0, Double.NaN, Double.NaN, 0, 0, Double.NaN, 0, false));
+                            agent,
+                            0,
+                            0,
+                            0,
+                            0,
+                            Double.NaN,
+                            Double.NaN,
+                            0,
+                            0,
+                            Double.NaN,
+                            0,
+                            false,
+                            0,
+                            0));
         }
         try {
             List<String> lines = Files.readAllLines(folder.file("equity.csv"));
@@ -78,7 +97,9 @@ public final class Report {
                                 Integer.parseInt(f[8]),
                                 num(f[9]),
                                 Integer.parseInt(f[10]),
-                                Boolean.parseBoolean(f[11])));
+                                Boolean.parseBoolean(f[11]),
+                                Integer.parseInt(f[12]),
+                                num(f[13])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,9 +112,16 @@ public final class Report {
         return ranked;
     }
 
-    /** Writes leaderboard.json and summary.json. */
+    /**
+     * Writes leaderboard.json and summary.json.
+     *
+     * @param warnings settings that kept an agent from acting, as printed on stderr
+     */
     public static void write(
-            OutputFolder folder, List<LeaderboardRow> standings, Map<String, ?> run)
+            OutputFolder folder,
+            List<LeaderboardRow> standings,
+            Map<String, ?> run,
+            List<String> warnings)
             throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         int rank = 1;
@@ -102,6 +130,8 @@ public final class Report {
             row.put("rank", rank++);
             row.put("agent", s.agent());
             row.put("trades", s.trades());
+            row.put("open_positions", s.openPositions());
+            row.put("unrealized_pnl", OutputFormats.number(s.unrealizedPnl()));
             row.put("final_equity", s.equity());
             row.put("capital", s.capital());
             row.put("total_return", OutputFormats.number(s.totalReturn()));
@@ -123,6 +153,7 @@ public final class Report {
         summary.put("agents", rows);
         summary.put("metrics", new TreeMap<>(FORMULAS));
         summary.put("run", run);
+        summary.put("warnings", warnings);
         Files.writeString(
                 folder.file("summary.json"),
                 OutputFormats.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary)
@@ -135,7 +166,7 @@ public final class Report {
         out.append(
                 String.format(
                         Locale.ROOT,
-                        "%-4s %-12s %14s %9s %7s %8s %7s %8s%n",
+                        "%-4s %-12s %14s %9s %7s %8s %7s %8s %5s %12s%n",
                         "rank",
                         "agent",
                         "equity",
@@ -143,13 +174,15 @@ public final class Report {
                         "sharpe",
                         "max dd",
                         "closed",
-                        "win rate"));
+                        "win rate",
+                        "open",
+                        "unrealised"));
         int rank = 1;
         for (LeaderboardRow s : standings) {
             out.append(
                     String.format(
                             Locale.ROOT,
-                            "%-4d %-12s %14.2f %8.2f%% %7s %7.2f%% %7d %8s%s%n",
+                            "%-4d %-12s %14.2f %8.2f%% %7s %7.2f%% %7d %8s %5d %12.2f%s%n",
                             rank++,
                             s.agent(),
                             s.equity(),
@@ -160,6 +193,8 @@ public final class Report {
                             Double.isNaN(s.winRate())
                                     ? "-"
                                     : String.format(Locale.ROOT, "%.1f%%", 100 * s.winRate()),
+                            s.openPositions(),
+                            s.unrealizedPnl(),
                             s.halted() ? "  HALTED" : ""));
         }
         if (standings.stream().allMatch(s -> Double.isNaN(s.sharpe()))) {
@@ -167,7 +202,12 @@ public final class Report {
                     "sharpe '-': fewer than 20 mark periods with a return, too short a run to"
                             + " annualise\n");
         }
-        out.append("closed: round trips closed; win rate over those\n");
+        out.append(
+                "closed: round trips (entry and exit filled) over all the agent's symbols;"
+                        + " win rate: those with pnl > 0 after costs\n");
+        out.append(
+                "open: positions held at the end; unrealised: their pnl at the last close after"
+                        + " the entry commission (in equity)\n");
         return out.toString();
     }
 

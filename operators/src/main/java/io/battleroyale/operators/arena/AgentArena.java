@@ -23,6 +23,7 @@ import io.battleroyale.model.RiskRejection;
 import io.battleroyale.model.Signal;
 import io.battleroyale.model.SleeveMark;
 import io.battleroyale.model.Trade;
+import io.battleroyale.operators.counts.NameCounts;
 import io.battleroyale.operators.risk.ArenaRiskGate;
 
 import java.util.ArrayList;
@@ -41,11 +42,24 @@ import java.util.Optional;
  * <p>Every order passes the {@link ArenaRiskGate} before it can fill: a refused order is cancelled
  * (it never fills), its decision's outcome becomes {@code rejected}, and the decision with every
  * failed rule goes to {@link #REJECTIONS}. Only approved orders reach {@link #ORDERS}.
+ *
+ * <p>A signal-only symbol ({@link ArenaSettings#signalOnly()}) is seen and decided on like any
+ * other, but its decisions end as {@link #SIGNAL_ONLY}: no sleeve opens, fills or is marked.
+ *
+ * <p>What a run saw is counted in accumulators read after the job: bars per symbol ({@link
+ * #SYMBOL_BARS}) and, per long-only agent, SELL signals that found its sleeve already flat ({@link
+ * #SELLS_WHILE_FLAT}).
  */
 public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Decision> {
     private static final long serialVersionUID = 1L;
 
     public static final String BARS_ACCUMULATOR = "bars";
+
+    /** {@link NameCounts}: bars per symbol that reached the agents. */
+    public static final String SYMBOL_BARS = "bars-by-symbol";
+
+    /** {@link NameCounts}: per agent, SELL signals that changed nothing (long-only, flat). */
+    public static final String SELLS_WHILE_FLAT = "sells-while-flat";
 
     public static final OutputTag<Fill> FILLS =
             new OutputTag<>("fills", TypeInformation.of(Fill.class));
@@ -63,12 +77,17 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
     /** {@link Decision#outcome()} of an order the risk gate refused. */
     public static final String REJECTED = "rejected";
 
+    /** {@link Decision#outcome()} of a signal on a symbol that is not traded. */
+    public static final String SIGNAL_ONLY = "signal-only";
+
     private final ArenaSettings settings;
 
     private transient List<Contestant<?>> contestants;
     private transient ValueState<Long> openPeriod;
     private transient LongCounter bars;
     private transient ArenaRiskGate risk;
+    private transient NameCounts symbolBars;
+    private transient NameCounts sellsWhileFlat;
 
     public AgentArena(ArenaSettings settings) {
         this.settings = settings;
@@ -96,6 +115,8 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
                 getRuntimeContext().getState(new ValueStateDescriptor<>("open-period", Types.LONG));
         bars = getRuntimeContext().getLongCounter(BARS_ACCUMULATOR);
         risk = new ArenaRiskGate(settings.risk(), getRuntimeContext());
+        symbolBars = NameCounts.of(getRuntimeContext(), SYMBOL_BARS);
+        sellsWhileFlat = NameCounts.of(getRuntimeContext(), SELLS_WHILE_FLAT);
     }
 
     @Override
@@ -115,8 +136,12 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
         risk.onSnapshot(snapshot);
+        boolean tradable = settings.isTradable(snapshot.symbol());
         for (Contestant<?> c : contestants) {
             c.load(snapshot.symbol());
+            if (!tradable) {
+                continue;
+            }
             Execution execution = c.sleeve().open(c.book(), snapshot.bar());
             execution.fills().forEach(fill -> ctx.output(FILLS, fill));
             execution.closedTrades().forEach(trade -> ctx.output(TRADES, trade));
@@ -131,7 +156,7 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
             Optional<Signal> signal = c.signal(snapshot);
             if (signal.isPresent()) {
                 signals.add(signal.get());
-                act(c, signal.get(), ctx, out);
+                act(c, signal.get(), tradable, ctx, out);
             }
         }
         for (Contestant<?> c : contestants) {
@@ -140,7 +165,7 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
             }
             Optional<Signal> signal = c.choose(snapshot, signals);
             if (signal.isPresent()) {
-                act(c, signal.get(), ctx, out);
+                act(c, signal.get(), tradable, ctx, out);
             }
             c.beliefs(snapshot).forEach(belief -> ctx.output(BELIEFS, belief));
         }
@@ -149,9 +174,22 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
         }
         risk.save();
         bars.add(1);
+        symbolBars.add(snapshot.symbol());
     }
 
-    private void act(Contestant<?> c, Signal signal, Context ctx, Collector<Decision> out) {
+    private void act(
+            Contestant<?> c,
+            Signal signal,
+            boolean tradable,
+            Context ctx,
+            Collector<Decision> out) {
+        if (!tradable) {
+            out.collect(new Decision(signal, SIGNAL_ONLY, null));
+            return;
+        }
+        if (c.sleeve().isSellWhileFlat(c.book(), signal)) {
+            sellsWhileFlat.add(c.name);
+        }
         Decision decision = c.sleeve().decide(c.book(), signal);
         if (decision.clientOrderId() != null) {
             Order order = c.sleeve().pendingOrder(c.book());
@@ -191,9 +229,11 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
 
     /** Every sleeve of the symbol as of the end of {@code period}; the period is then closed. */
     private void mark(long period, String symbol, Context ctx) throws Exception {
-        for (Contestant<?> c : contestants) {
-            c.load(symbol);
-            ctx.output(MARKS, c.sleeve().mark(c.book(), period, risk.isHalted(c.name)));
+        if (settings.isTradable(symbol)) { // a signal-only symbol holds no capital: no mark
+            for (Contestant<?> c : contestants) {
+                c.load(symbol);
+                ctx.output(MARKS, c.sleeve().mark(c.book(), period, risk.isHalted(c.name)));
+            }
         }
         openPeriod.clear();
     }

@@ -7,17 +7,25 @@ import org.apache.flink.util.Collector;
 
 import io.battleroyale.model.ProbabilityTick;
 import io.battleroyale.model.SymbolEvent;
+import io.battleroyale.operators.counts.NameCounts;
 import io.battleroyale.sources.events.EventMap;
 import io.battleroyale.sources.events.Exposure;
 
 import java.util.List;
 
-/** Routes each probability tick to every symbol its event affects, per the event map. */
+/**
+ * Routes each probability tick to every symbol its event affects, per the event map, and counts the
+ * ticks of each event group ({@link #GROUP_TICKS}).
+ */
 public class EventFanOut extends RichFlatMapFunction<ProbabilityTick, SymbolEvent> {
     private static final long serialVersionUID = 1L;
 
+    /** {@link NameCounts}: probability ticks per event group. */
+    public static final String GROUP_TICKS = "ticks-by-group";
+
     private final EventMap eventMap;
     private transient Counter unmapped;
+    private transient NameCounts groupTicks;
 
     public EventFanOut(EventMap eventMap) {
         this.eventMap = eventMap;
@@ -26,6 +34,7 @@ public class EventFanOut extends RichFlatMapFunction<ProbabilityTick, SymbolEven
     @Override
     public void open(OpenContext context) {
         unmapped = getRuntimeContext().getMetricGroup().counter("unmappedProbabilityTicks");
+        groupTicks = NameCounts.of(getRuntimeContext(), GROUP_TICKS);
     }
 
     @Override
@@ -35,6 +44,7 @@ public class EventFanOut extends RichFlatMapFunction<ProbabilityTick, SymbolEven
             unmapped.inc();
             return;
         }
+        groupTicks.add(exposures.get(0).group());
         for (Exposure exposure : exposures) {
             out.collect(
                     SymbolEvent.of(

@@ -1,5 +1,6 @@
 package io.battleroyale.operators.arena;
 
+import org.apache.flink.api.common.accumulators.Accumulator;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -17,15 +18,19 @@ import io.battleroyale.model.Order;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.Side;
 import io.battleroyale.model.SleeveMark;
+import io.battleroyale.operators.counts.NameCounts;
 import org.junit.jupiter.api.Test;
 
 import javax.annotation.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The arena as an operator: order flow across bars, period marks, end of input, restore. */
@@ -79,6 +84,8 @@ class AgentArenaTest {
                     .extracting(SleeveMark::tsEvent)
                     .containsExactly(DAY, 2 * DAY, 3 * DAY, 4 * DAY, 5 * DAY);
             assertThat(marks.get(4).equity()).isEqualTo(1000 + (13 - 11.5) * 10);
+            assertThat(marks.get(4).position()).isEqualTo(10);
+            assertThat(marks.get(4).unrealizedPnl()).isEqualTo((13 - 11.5) * 10);
             assertThat(values(harness.getSideOutput(AgentArena.TRADES)))
                     .singleElement()
                     .satisfies(
@@ -112,11 +119,79 @@ class AgentArenaTest {
         }
     }
 
+    @Test
+    void aSignalOnlySymbolIsDecidedOnButNeverTradedNorMarked() throws Exception {
+        try (var harness = harness(SETTINGS.withSignalOnly(Set.of("SPY")), null)) {
+            feed(harness, 0, CLOSES.length);
+            harness.processWatermark(new Watermark(Long.MAX_VALUE));
+
+            // the same signals as a tradable symbol gets, none of them an order
+            assertThat(harness.extractOutputValues())
+                    .extracting(d -> d.signal().barIndex(), Decision::outcome)
+                    .containsExactly(
+                            tuple(2L, AgentArena.SIGNAL_ONLY),
+                            tuple(5L, AgentArena.SIGNAL_ONLY),
+                            tuple(6L, AgentArena.SIGNAL_ONLY));
+            assertThat(harness.extractOutputValues())
+                    .allSatisfy(d -> assertThat(d.clientOrderId()).isNull());
+            assertThat(harness.getSideOutput(AgentArena.ORDERS)).isNullOrEmpty();
+            assertThat(harness.getSideOutput(AgentArena.FILLS)).isNullOrEmpty();
+            assertThat(harness.getSideOutput(AgentArena.TRADES)).isNullOrEmpty();
+            // no sleeve: no capital on the leaderboard
+            assertThat(harness.getSideOutput(AgentArena.MARKS)).isNullOrEmpty();
+            assertThat(counts(harness, AgentArena.SYMBOL_BARS))
+                    .containsExactly(entry("SPY", (long) CLOSES.length));
+        }
+    }
+
+    @Test
+    void sellSignalsThatFindALongOnlySleeveFlatAreCounted() throws Exception {
+        // SMA(1) crosses below SMA(2) on bar 2 while flat, above on bar 4, below on bar 6 while
+        // long
+        double[] closes = {10, 11, 9, 8, 12, 13, 7};
+        try (var harness = harness(SETTINGS, null)) {
+            feed(harness, closes, 0, closes.length);
+
+            assertThat(harness.extractOutputValues())
+                    .extracting(
+                            d -> d.signal().barIndex(), d -> d.signal().side(), Decision::outcome)
+                    .containsExactly(
+                            tuple(2L, Side.SELL, "unchanged"),
+                            tuple(4L, Side.BUY, "order"),
+                            tuple(6L, Side.SELL, "order"));
+            assertThat(counts(harness, AgentArena.SELLS_WHILE_FLAT))
+                    .containsExactly(entry("trend", 1L));
+        }
+        // a sleeve that may go short acts on every SELL: nothing to count
+        ArenaSettings shorts =
+                new ArenaSettings(
+                        AgentSpecs.parse("trend:fast=1,slow=2,short=true"),
+                        SETTINGS.execution(),
+                        DAY);
+        try (var harness = harness(shorts, null)) {
+            feed(harness, closes, 0, closes.length);
+            assertThat(counts(harness, AgentArena.SELLS_WHILE_FLAT)).isEmpty();
+        }
+    }
+
+    private static Map<String, Long> counts(
+            KeyedOneInputStreamOperatorTestHarness<String, MarketSnapshot, Decision> harness,
+            String name) {
+        Accumulator<?, ?> counts =
+                harness.getEnvironment().getAccumulatorRegistry().getUserMap().get(name);
+        return ((NameCounts) counts).getLocalValue();
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, MarketSnapshot, Decision> harness(
             @Nullable OperatorSubtaskState restore) throws Exception {
+        return harness(SETTINGS, restore);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, MarketSnapshot, Decision> harness(
+            ArenaSettings settings, @Nullable OperatorSubtaskState restore) throws Exception {
         var harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new AgentArena(SETTINGS)),
+                        new KeyedProcessOperator<>(new AgentArena(settings)),
                         MarketSnapshot::symbol,
                         Types.STRING);
         if (restore != null) {
@@ -126,15 +201,24 @@ class AgentArenaTest {
         return harness;
     }
 
-    /** Bars are daily; bar i closes at the end of day i, when the watermark says so. */
     private static void feed(
             KeyedOneInputStreamOperatorTestHarness<String, MarketSnapshot, Decision> harness,
             int from,
             int to)
             throws Exception {
+        feed(harness, CLOSES, from, to);
+    }
+
+    /** Bars are daily; bar i closes at the end of day i, when the watermark says so. */
+    private static void feed(
+            KeyedOneInputStreamOperatorTestHarness<String, MarketSnapshot, Decision> harness,
+            double[] closes,
+            int from,
+            int to)
+            throws Exception {
         for (int i = from; i < to; i++) {
-            double open = i == 0 ? CLOSES[0] : CLOSES[i - 1] + 0.5;
-            double close = CLOSES[i];
+            double open = i == 0 ? closes[0] : closes[i - 1] + 0.5;
+            double close = closes[i];
             PriceBar bar =
                     new PriceBar(
                             "SPY",

@@ -41,12 +41,17 @@ import java.util.regex.Pattern;
  *     description: "..."            # optional
  *     match: ["fed_hike", "FOMC-*:hike*"]   # required, non-empty; '*' = any characters
  *     symbols: {SPY: -1.0, TLT: -1.0}       # required, non-empty; exact symbols, finite numbers
+ * signal_only: [VIX]                # optional; symbols that are signals, not instruments
  * }</pre>
  *
  * An event key belongs to the first group, in file order, with a pattern matching the whole key
  * (case sensitive). Unknown keys, duplicates and bad values are load errors naming the file, the
  * group and the field: a typo in the map would otherwise silently disconnect an event from its
  * symbols.
+ *
+ * <p>A {@code signal_only} symbol is read like any other (its bars reach the agents, who decide on
+ * them), but no agent ever holds a position in it: an index such as VIX is a measure nobody can
+ * buy.
  */
 public final class EventMap implements Serializable {
 
@@ -55,7 +60,7 @@ public final class EventMap implements Serializable {
     /** The bundled default map's classpath resource. */
     public static final String DEFAULT_RESOURCE = "markets.yaml";
 
-    private static final Set<String> TOP_KEYS = Set.of("version", "groups");
+    private static final Set<String> TOP_KEYS = Set.of("version", "groups", "signal_only");
     private static final Set<String> GROUP_KEYS = Set.of("description", "match", "symbols");
     private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern KEY_PATTERN = Pattern.compile("[A-Za-z0-9_.:+*-]+");
@@ -66,11 +71,13 @@ public final class EventMap implements Serializable {
 
     private final String origin;
     private final List<Group> groups;
+    private final List<String> signalOnly;
     private transient volatile Map<String, Integer> cache;
 
-    private EventMap(String origin, List<Group> groups) {
+    private EventMap(String origin, List<Group> groups, List<String> signalOnly) {
         this.origin = origin;
         this.groups = List.copyOf(groups);
+        this.signalOnly = List.copyOf(signalOnly);
     }
 
     /** Loads and validates a map from a file. */
@@ -126,7 +133,7 @@ public final class EventMap implements Serializable {
                         origin
                                 + ": unknown top-level key '"
                                 + key
-                                + "' (allowed: version, groups)");
+                                + "' (allowed: version, groups, signal_only)");
             }
         }
         JsonNode version = root.get("version");
@@ -145,7 +152,40 @@ public final class EventMap implements Serializable {
         for (Map.Entry<String, JsonNode> entry : groupsNode.properties()) {
             groups.add(group(origin, entry.getKey(), entry.getValue()));
         }
-        return new EventMap(origin, groups);
+        return new EventMap(origin, groups, signalOnly(origin, root.get("signal_only")));
+    }
+
+    private static List<String> signalOnly(String origin, @Nullable JsonNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new EventMapException(origin + ": signal_only: expected a list of symbols");
+        }
+        Set<String> symbols = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode s = node.get(i);
+            String symbol;
+            try {
+                symbol = s.isTextual() ? Symbols.normalize("symbol", s.asText()) : null;
+            } catch (IllegalArgumentException e) {
+                symbol = null;
+            }
+            if (symbol == null) {
+                throw new EventMapException(
+                        origin
+                                + ": signal_only["
+                                + i
+                                + "]: bad symbol '"
+                                + Texts.clip(s.asText())
+                                + "' (exact symbols, no patterns)");
+            }
+            if (!symbols.add(symbol)) {
+                throw new EventMapException(
+                        origin + ": signal_only: " + symbol + " is listed twice (in any spelling)");
+            }
+        }
+        return List.copyOf(symbols);
     }
 
     private static Group group(String origin, String name, JsonNode node) {
@@ -262,6 +302,11 @@ public final class EventMap implements Serializable {
         Set<String> out = new LinkedHashSet<>();
         groups.forEach(g -> out.addAll(g.symbols().keySet()));
         return out;
+    }
+
+    /** Symbols that are signals, not instruments: agents never hold positions in them. */
+    public Set<String> signalOnly() {
+        return Set.copyOf(signalOnly);
     }
 
     /** The group with this name, or {@code null}. */

@@ -97,6 +97,28 @@ class EventMapTest {
     }
 
     @Test
+    void signalOnlySymbolsAreNormalisedAndOptional() throws Exception {
+        EventMap marked =
+                EventMap.parse(
+                        "version: 1\ngroups: {g: {match: [a], symbols: {SPY: 1, VIX: 1}}}\n"
+                                + "signal_only: [vix, ' btc-usd ']\n",
+                        "test.yaml");
+        assertThat(marked.signalOnly()).containsExactlyInAnyOrder("VIX", "BTC-USD");
+        assertThat(
+                        EventMap.parse(
+                                        "version: 1\ngroups: {g: {match: [a], symbols: {SPY: 1}}}",
+                                        "test.yaml")
+                                .signalOnly())
+                .isEmpty();
+        // the bundled map: VIX is an index, a measure of expected volatility nobody can buy
+        assertThat(DEFAULT.signalOnly()).containsExactly("VIX");
+        EventMap copy =
+                InstantiationUtil.deserializeObject(
+                        InstantiationUtil.serializeObject(marked), getClass().getClassLoader());
+        assertThat(copy.signalOnly()).isEqualTo(marked.signalOnly());
+    }
+
+    @Test
     void survivesJavaSerialization() throws Exception {
         EventMap copy =
                 InstantiationUtil.deserializeObject(
@@ -152,6 +174,12 @@ class EventMapTest {
                 "duplicate symbol | version: 1\\ngroups:\\n  g: {match: [a], symbols: {SPY: 1, SPY: 2}}"
                         + " | duplicate key 'SPY' in groups.g.symbols",
                 "not a mapping | - a\\n- b | test.yaml: expected a mapping",
+                "signal_only not a list | version: 1\\ngroups: {g: {match: [a], symbols: {SPY: 1}}}\\nsignal_only: VIX"
+                        + " | test.yaml: signal_only: expected a list of symbols",
+                "signal_only pattern | version: 1\\ngroups: {g: {match: [a], symbols: {SPY: 1}}}\\nsignal_only: [VIX, 'ZQ*']"
+                        + " | test.yaml: signal_only[1]: bad symbol 'ZQ*' (exact symbols, no patterns)",
+                "signal_only twice | version: 1\\ngroups: {g: {match: [a], symbols: {SPY: 1}}}\\nsignal_only: [VIX, vix]"
+                        + " | test.yaml: signal_only: VIX is listed twice",
             })
     void rejectsBadMapsNamingFileGroupAndField(String name, String yaml, String message) {
         assertThatThrownBy(() -> EventMap.parse(yaml.replace("\\n", "\n"), "test.yaml"))
