@@ -24,6 +24,7 @@ import io.battleroyale.model.SymbolEvent;
 import io.battleroyale.model.Trade;
 import io.battleroyale.operators.arena.AgentArena;
 import io.battleroyale.operators.join.EventFanOut;
+import io.battleroyale.operators.join.NeverIdle;
 import io.battleroyale.operators.join.SymbolJoin;
 import io.battleroyale.operators.join.TickFilter;
 import io.battleroyale.operators.leaderboard.Leaderboard;
@@ -183,8 +184,26 @@ public final class BattleJob {
                 .setParallelism(prices.getParallelism());
     }
 
+    /** A replayed input beside its reader (see {@link NeverIdle}), one channel per reader. */
+    private static <T> DataStream<T> neverIdle(DataStream<T> input, Class<T> type, String uid) {
+        return input.transform("never idle (replay)", TypeInformation.of(type), new NeverIdle<T>())
+                .uid(uid)
+                .setParallelism(input.getParallelism());
+    }
+
     public static void wire(Inputs inputs, Outputs outputs, BattleSettings settings) {
-        DataStream<ProbabilityTick> ticks = inputs.probabilities();
+        boolean replay = !settings.join().inputsMayIdle();
+        DataStream<PriceBar> prices =
+                replay
+                        ? neverIdle(inputs.prices(), PriceBar.class, Uids.PRICES_NEVER_IDLE)
+                        : inputs.prices();
+        DataStream<ProbabilityTick> ticks =
+                replay
+                        ? neverIdle(
+                                inputs.probabilities(),
+                                ProbabilityTick.class,
+                                Uids.PROBABILITIES_NEVER_IDLE)
+                        : inputs.probabilities();
         if (!settings.tickFilter().isNone()) {
             // keyed by market, so each market's prints stay in order on their way to the join
             ticks =
@@ -208,8 +227,7 @@ public final class BattleJob {
         if (settings.arena().risk().circuitBreakerEnabled()) {
             DataStream<SymbolEvent> pauses =
                     FlashCrashDetector.pauses(
-                                    inputs.prices(),
-                                    FlashCrashDetector.Settings.of(settings.arena().risk()))
+                                    prices, FlashCrashDetector.Settings.of(settings.arena().risk()))
                             .uid(Uids.FLASH_CRASH)
                             .name("flash-crash circuit breaker")
                             .map(SymbolEvent::of)
@@ -219,14 +237,11 @@ public final class BattleJob {
         }
 
         SingleOutputStreamOperator<MarketSnapshot> snapshots =
-                inputs.prices()
-                        .connect(routed)
+                prices.connect(routed)
                         .keyBy(PriceBar::symbol, SymbolEvent::symbol)
-                        .transform(
-                                "symbol join (as of bar end)",
-                                TypeInformation.of(MarketSnapshot.class),
-                                SymbolJoin.operator(settings.join()))
-                        .uid(Uids.SYMBOL_JOIN);
+                        .process(new SymbolJoin(settings.join()))
+                        .uid(Uids.SYMBOL_JOIN)
+                        .name("symbol join (as of bar end)");
 
         // the join's output is still partitioned by symbol: no second shuffle
         KeyedStream<MarketSnapshot, String> bySymbol =

@@ -8,6 +8,12 @@ public final class Uids {
     public static final String PRICES = "prices";
     public static final String PRICE_WINDOW = "price-window";
     public static final String PROBABILITIES = "probabilities";
+
+    /** Replays: each input beside its reader, never reported idle ({@code NeverIdle}). */
+    public static final String PRICES_NEVER_IDLE = "prices-never-idle";
+
+    public static final String PROBABILITIES_NEVER_IDLE = "probabilities-never-idle";
+
     public static final String TICK_FILTER = "tick-filter";
     public static final String EVENT_FAN_OUT = "event-fan-out";
 

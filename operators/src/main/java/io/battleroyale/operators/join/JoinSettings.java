@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param staleAfterMs a market not observed for this long no longer reaches agents, and an
  *     observation this old one shift window back is no {@code probabilityBefore} either
  * @param inputsMayIdle {@code true} for live feeds, whose sources mark a quiet venue idle so that
- *     it does not stall the bars; {@code false} for replays (files, the synthetic market), whose
- *     readers are idle only before they get their split: the join then waits for them, so that
- *     nothing a bar needs can arrive after the bar is decided
+ *     it does not stall the bars; {@code false} for replays (files, a Kafka backtest, the synthetic
+ *     market), whose readers are idle only before they get their split: the graph then puts a
+ *     {@link NeverIdle} beside each reader, so that every merge waits for it and nothing a bar
+ *     needs can arrive after the bar is decided
  */
 public record JoinSettings(
         long barLengthMs, long shiftWindowMs, long staleAfterMs, boolean inputsMayIdle)

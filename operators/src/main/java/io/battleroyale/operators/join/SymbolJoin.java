@@ -10,9 +10,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
-import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
-import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -78,37 +75,6 @@ public class SymbolJoin
 
     public SymbolJoin(JoinSettings settings) {
         this.settings = settings;
-    }
-
-    /** The join as the operator the graph runs (see {@link Operator}). */
-    public static TwoInputStreamOperator<PriceBar, SymbolEvent, MarketSnapshot> operator(
-            JoinSettings settings) {
-        return new Operator(new SymbolJoin(settings), settings.inputsMayIdle());
-    }
-
-    /**
-     * Runs the join and, for replayed inputs, never lets an input count as idle. Flink leaves an
-     * idle input out of the watermark; a replay reader is idle only until its split arrives, and a
-     * bar decided in that moment would miss every tick the reader then sends. A genuinely idle
-     * replay input cannot occur: a finished one sends the final watermark instead.
-     */
-    static final class Operator
-            extends KeyedCoProcessOperator<String, PriceBar, SymbolEvent, MarketSnapshot> {
-        private static final long serialVersionUID = 1L;
-        private final boolean inputsMayIdle;
-
-        Operator(SymbolJoin join, boolean inputsMayIdle) {
-            super(join);
-            this.inputsMayIdle = inputsMayIdle;
-        }
-
-        @Override
-        protected void processWatermarkStatus(WatermarkStatus status, int index) throws Exception {
-            if (status.isIdle() && !inputsMayIdle) {
-                return;
-            }
-            super.processWatermarkStatus(status, index);
-        }
     }
 
     @Override
