@@ -63,50 +63,30 @@ public record KafkaBus(
                         "decisions",
                         topics.decisions(),
                         d -> d.signal().symbol(),
-                        OutputFormats::decision,
-                        d -> d.signal().tsEvent()),
-                sink(
-                        "orders",
-                        topics.orders(),
-                        o -> o.symbol(),
-                        OutputFormats::orderJson,
-                        o -> o.tsEvent()),
-                sink(
-                        "fills",
-                        topics.fills(),
-                        f -> f.symbol(),
-                        OutputFormats::fillJson,
-                        f -> f.tsEvent()),
+                        OutputFormats::decision),
+                sink("orders", topics.orders(), o -> o.symbol(), OutputFormats::orderJson),
+                sink("fills", topics.fills(), f -> f.symbol(), OutputFormats::fillJson),
                 sink(
                         "risk-rejections",
                         topics.rejections(),
                         r -> r.decision().signal().symbol(),
-                        OutputFormats::rejection,
-                        r -> r.tsEvent()),
+                        OutputFormats::rejection),
                 sink(
                         "leaderboard",
                         topics.leaderboard(),
                         r -> r.agent(),
-                        OutputFormats::equityJson,
-                        r -> r.tsEvent()),
-                sink(
-                        "bandit",
-                        topics.bandit(),
-                        b -> b.symbol(),
-                        OutputFormats::bandit,
-                        b -> b.tsEvent()));
+                        OutputFormats::equityJson),
+                sink("bandit", topics.bandit(), b -> b.symbol(), OutputFormats::bandit));
     }
 
     private <T> KafkaSink<T> sink(
             String stream,
             String topic,
             SerializableFunction<T, String> key,
-            SerializableFunction<T, String> value,
-            SerializableFunction<T, Long> eventTime) {
+            SerializableFunction<T, String> value) {
         return ExactlyOnceTopics.sink(
                 connection,
                 transactionalIdPrefix + "-" + stream,
-                new JsonTopicSerializer<>(
-                        topic, stream + "/" + OUTPUT_VERSION, key, value, eventTime));
+                new JsonTopicSerializer<>(topic, stream + "/" + OUTPUT_VERSION, key, value));
     }
 }

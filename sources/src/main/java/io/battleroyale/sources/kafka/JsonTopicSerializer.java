@@ -14,8 +14,12 @@ import java.util.List;
 
 /**
  * Writes each record as one JSON message to one topic: keyed so that one key's messages keep their
- * order (one partition), stamped with the record's event time, and headed {@code schema:
- * <name>/<version>} so that consumers can tell the format.
+ * order (one partition), and headed {@code schema: <name>/<version>} so that consumers can tell the
+ * format.
+ *
+ * <p>The message timestamp is the producer's clock, never the record's event time, which is in the
+ * payload: a broker's time-based retention counts from the message timestamp, and would delete a
+ * backtest's messages from 2023 within minutes of their writing.
  */
 public final class JsonTopicSerializer<T> implements KafkaRecordSerializationSchema<T> {
 
@@ -28,24 +32,20 @@ public final class JsonTopicSerializer<T> implements KafkaRecordSerializationSch
     private final String schema;
     @Nullable private final SerializableFunction<T, String> key;
     private final SerializableFunction<T, String> value;
-    private final SerializableFunction<T, Long> eventTime;
 
     /**
      * @param schema e.g. {@code decision/1}
      * @param key the message key, or {@code null} for none
-     * @param eventTime the message timestamp; may return {@code null} (the producer's clock)
      */
     public JsonTopicSerializer(
             String topic,
             String schema,
             @Nullable SerializableFunction<T, String> key,
-            SerializableFunction<T, String> value,
-            SerializableFunction<T, Long> eventTime) {
+            SerializableFunction<T, String> value) {
         this.topic = topic;
         this.schema = schema;
         this.key = key;
         this.value = value;
-        this.eventTime = eventTime;
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class JsonTopicSerializer<T> implements KafkaRecordSerializationSch
         return new ProducerRecord<>(
                 topic,
                 null,
-                eventTime.apply(element),
+                null, // the producer's clock
                 key == null ? null : key.apply(element).getBytes(StandardCharsets.UTF_8),
                 value.apply(element).getBytes(StandardCharsets.UTF_8),
                 headers);

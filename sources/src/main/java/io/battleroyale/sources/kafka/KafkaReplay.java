@@ -155,8 +155,7 @@ public final class KafkaReplay {
                         topic,
                         "dead-letter/" + JsonRecordDeserializer.VERSION,
                         RejectedInput::origin,
-                        KafkaReplay::deadLetter,
-                        r -> null)); // no event time: the broker stamps it
+                        KafkaReplay::deadLetter));
     }
 
     static String deadLetter(RejectedInput r) {
