@@ -7,9 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the {@code battle} command line in-process, capturing what it prints. */
-record Cli(int exitCode, String out, String err) {
+public record Cli(int exitCode, String out, String err) {
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = BattleCli.commandLine();
