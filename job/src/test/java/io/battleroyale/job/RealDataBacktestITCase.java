@@ -69,6 +69,16 @@ class RealDataBacktestITCase {
                 .as("README.md's real-data leaderboard; update it from this run's output")
                 .contains(String.join("\n", leaderboard(full)));
         assertThat(full.err()).doesNotContain("arrived after the bar");
+        Cli explain =
+                Cli.run(
+                        "explain",
+                        "event:TLT:1678395600000",
+                        "--out",
+                        tmp.resolve("full").toString());
+        assertThat(explain.exitCode()).as(explain.err()).isZero();
+        assertThat(Files.readString(readme))
+                .as("README.md's explain example; update it from this run's output")
+                .contains(explain.out().strip());
 
         JsonNode summary = new ObjectMapper().readTree(tmp.resolve("full/summary.json").toFile());
         assertThat(summary.get("agents")).hasSize(5);

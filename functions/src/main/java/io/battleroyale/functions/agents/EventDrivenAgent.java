@@ -9,8 +9,13 @@ import io.battleroyale.model.Signal;
 import javax.annotation.Nullable;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Event-driven "event" (the seed's EventDriven): trades the symbol on prediction-market moves.
@@ -85,48 +90,29 @@ public final class EventDrivenAgent implements Agent<EventDrivenAgent.State>, Se
     @Override
     public Optional<Signal> generateSignal(MarketSnapshot snapshot, State state) {
         ProbabilityShift shift = null;
-        EventReading shifted = null;
         double shiftScore = 0.0;
         for (ProbabilityShift sh : snapshot.shifts()) {
-            if (!Shifts.isMove(sh)
-                    || Math.abs(Shifts.change(sh)) < shiftThreshold - 1e-9
-                    || Shifts.whipsawed(snapshot, sh)) {
+            double score = shiftScore(snapshot, sh);
+            if (Double.isNaN(score)) {
                 continue;
             }
-            EventReading r = Shifts.reading(snapshot, sh);
-            if (r == null) {
-                continue;
-            }
-            double score = r.sensitivity() * Shifts.change(sh);
-            if (score == 0.0 || Double.isNaN(score)) {
-                continue;
-            }
-            double a = Math.abs(score);
-            double b = Math.abs(shiftScore);
-            if (shift == null
-                    || a > b
-                    || (a == b
-                            && (sh.endTs() > shift.endTs()
-                                    || (sh.endTs() == shift.endTs()
-                                            && sh.eventKey().compareTo(shift.eventKey()) < 0)))) {
+            if (shift == null || beats(sh, score, shift, shiftScore)) {
                 shift = sh;
-                shifted = r;
                 shiftScore = score;
             }
         }
         EventReading level = null;
         double levelScore = 0.0;
         for (EventReading e : snapshot.events()) {
-            if (group.equals(e.group()) && e.probability() >= fedThreshold) {
-                double score = e.sensitivity() * e.probability();
-                if (beats(score, e, levelScore, level)) {
-                    level = e;
-                    levelScore = score;
-                }
+            double score = levelScore(e);
+            if (!Double.isNaN(score) && beats(score, e, levelScore, level)) {
+                level = e;
+                levelScore = score;
             }
         }
         Signal signal;
         if (shift != null) {
+            EventReading shifted = Shifts.reading(snapshot, shift);
             Side side = shiftScore > 0 ? Side.BUY : Side.SELL;
             String rationale =
                     Signals.format(
@@ -144,7 +130,9 @@ public final class EventDrivenAgent implements Agent<EventDrivenAgent.State>, Se
                             side,
                             Math.abs(shiftScore) / (2 * shiftThreshold),
                             rationale,
-                            Signals.attribution(shift.eventKey() + ".shift", shiftScore));
+                            attribution(snapshot),
+                            shiftScore,
+                            0.0);
         } else if (level != null) {
             Side side = levelScore > 0 ? Side.BUY : Side.SELL;
             String rationale =
@@ -164,13 +152,112 @@ public final class EventDrivenAgent implements Agent<EventDrivenAgent.State>, Se
                             side,
                             Math.abs(levelScore),
                             rationale,
-                            Signals.attribution(level.eventKey() + ".level", levelScore));
+                            attribution(snapshot),
+                            levelScore,
+                            0.0);
         } else {
             return Optional.empty();
         }
         state.lastDirection = signal.side().sign();
         state.signals++;
         return Optional.of(signal);
+    }
+
+    /**
+     * A shift's score, sensitivity × change, or NaN when it cannot decide: not a SURGE / DROP,
+     * smaller than {@code shift_threshold}, whipsawed, of an unmapped market or zero.
+     */
+    private double shiftScore(MarketSnapshot snapshot, ProbabilityShift sh) {
+        if (!Shifts.isMove(sh)
+                || Math.abs(Shifts.change(sh)) < shiftThreshold - 1e-9
+                || Shifts.whipsawed(snapshot, sh)) {
+            return Double.NaN;
+        }
+        EventReading r = Shifts.reading(snapshot, sh);
+        if (r == null) {
+            return Double.NaN;
+        }
+        double score = r.sensitivity() * Shifts.change(sh);
+        return score == 0.0 ? Double.NaN : score;
+    }
+
+    /** A reading's level score, sensitivity × probability, or NaN when it cannot decide. */
+    private double levelScore(EventReading e) {
+        if (!group.equals(e.group()) || !(e.probability() >= fedThreshold)) {
+            return Double.NaN;
+        }
+        double score = e.sensitivity() * e.probability();
+        return score == 0.0 ? Double.NaN : score;
+    }
+
+    /** Shift priority: larger |score|, then later end, then smaller event key. */
+    private static boolean beats(
+            ProbabilityShift candidate, double score, ProbabilityShift best, double bestScore) {
+        double a = Math.abs(score);
+        double b = Math.abs(bestScore);
+        if (a != b) {
+            return a > b;
+        }
+        if (candidate.endTs() != best.endTs()) {
+            return candidate.endTs() > best.endTs();
+        }
+        return candidate.eventKey().compareTo(best.eventKey()) < 0;
+    }
+
+    /**
+     * Exact Shapley values of the score over every shift and level that could decide: the first of
+     * them in priority order (shifts before levels) decides, so a factor earns its score only in
+     * the coalitions where no higher one is present ({@link Shapley#firstPresent}). A factor at its
+     * baseline (change 0, probability 0) cannot decide, so the baseline score is 0. Runs only when
+     * the agent signals.
+     */
+    private Map<String, Double> attribution(MarketSnapshot snapshot) {
+        List<ProbabilityShift> shifts = new ArrayList<>();
+        List<Double> shiftScores = new ArrayList<>();
+        for (ProbabilityShift sh : snapshot.shifts()) {
+            double score = shiftScore(snapshot, sh);
+            if (Double.isNaN(score)) {
+                continue;
+            }
+            // insertion keeps the decision loop's order: a later candidate goes first only if it
+            // beats, so equal ones stay in snapshot order
+            int at = shifts.size();
+            while (at > 0 && beats(sh, score, shifts.get(at - 1), shiftScores.get(at - 1))) {
+                at--;
+            }
+            shifts.add(at, sh);
+            shiftScores.add(at, score);
+        }
+        List<EventReading> levels = new ArrayList<>();
+        List<Double> levelScores = new ArrayList<>();
+        for (EventReading e : snapshot.events()) {
+            double score = levelScore(e);
+            if (Double.isNaN(score)) {
+                continue;
+            }
+            int at = levels.size();
+            while (at > 0 && beats(score, e, levelScores.get(at - 1), levels.get(at - 1))) {
+                at--;
+            }
+            levels.add(at, e);
+            levelScores.add(at, score);
+        }
+        double[] values = new double[shifts.size() + levels.size()];
+        for (int i = 0; i < shifts.size(); i++) {
+            values[i] = shiftScores.get(i);
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            values[shifts.size() + i] = levelScores.get(i);
+        }
+        double[] phi = Shapley.firstPresent(values);
+        TreeMap<String, Double> attribution = new TreeMap<>();
+        for (int i = 0; i < shifts.size(); i++) {
+            Signals.add(attribution, shifts.get(i).eventKey() + ".shift", phi[i]);
+        }
+        for (int i = 0; i < levels.size(); i++) {
+            Signals.add(attribution, levels.get(i).eventKey() + ".level", phi[shifts.size() + i]);
+        }
+        return Collections.unmodifiableMap(attribution);
     }
 
     /** Whether a candidate beats the best so far: larger |score|, ties by smaller event key. */

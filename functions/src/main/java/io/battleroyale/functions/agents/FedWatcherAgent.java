@@ -7,7 +7,10 @@ import io.battleroyale.model.Side;
 import io.battleroyale.model.Signal;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Fed watcher "fed": turns the Fed-decision markets' probability shifts into one hawkishness score
@@ -87,27 +90,18 @@ public final class FedWatcherAgent implements Agent<FedWatcherAgent.State>, Seri
         }
         double hike = 0.0;
         double cut = 0.0;
-        double hikeImpact = 0.0;
-        double cutImpact = 0.0;
         ProbabilityShift main = null;
         double mainWeight = 0.0;
         for (ProbabilityShift sh : snapshot.shifts()) {
-            if (!Shifts.isMove(sh) || Shifts.whipsawed(snapshot, sh)) {
+            double weight = weight(snapshot, sh);
+            if (weight == 0.0) {
                 continue;
             }
-            EventReading e = Shifts.reading(snapshot, sh);
-            int dir = e == null ? 0 : direction(e.group());
-            if (dir == 0) {
-                continue;
-            }
-            double change = Shifts.change(sh);
-            double weighted = Math.abs(e.sensitivity()) * change;
-            if (dir > 0) {
+            double weighted = weight * Shifts.change(sh);
+            if (weight > 0) {
                 hike += weighted;
-                hikeImpact += e.sensitivity() * change;
             } else {
-                cut -= weighted;
-                cutImpact += e.sensitivity() * change;
+                cut += weighted;
             }
             if (main == null || Math.abs(weighted) > mainWeight) {
                 main = sh;
@@ -148,6 +142,36 @@ public final class FedWatcherAgent implements Agent<FedWatcherAgent.State>, Seri
                         side,
                         Math.abs(score) / (2 * threshold),
                         rationale,
-                        Signals.attribution("fed_hike", hikeImpact, "fed_cut", cutImpact)));
+                        attribution(snapshot),
+                        score,
+                        0.0));
+    }
+
+    /**
+     * A shift's weight in H: {@code dir × |sensitivity|}, 0 when it does not count (not a move,
+     * whipsawed, not a hike or cut group).
+     */
+    private static double weight(MarketSnapshot snapshot, ProbabilityShift sh) {
+        if (!Shifts.isMove(sh) || Shifts.whipsawed(snapshot, sh)) {
+            return 0.0;
+        }
+        EventReading e = Shifts.reading(snapshot, sh);
+        return e == null ? 0.0 : direction(e.group()) * Math.abs(e.sensitivity());
+    }
+
+    /**
+     * H is linear in the shifts' changes, so the exact Shapley value of a shift against the
+     * baseline "no move" (change 0, H = 0) is its term {@code dir × |sensitivity| × (to − from)}; a
+     * market's shifts in the window are summed under one factor.
+     */
+    private static Map<String, Double> attribution(MarketSnapshot snapshot) {
+        TreeMap<String, Double> attribution = new TreeMap<>();
+        for (ProbabilityShift sh : snapshot.shifts()) {
+            double weight = weight(snapshot, sh);
+            if (weight != 0.0) {
+                Signals.add(attribution, sh.eventKey() + ".shift", weight * Shifts.change(sh));
+            }
+        }
+        return Collections.unmodifiableMap(attribution);
     }
 }

@@ -118,7 +118,9 @@ public final class FollowTheLeaderMetaAgent
                         leader.side(),
                         leader.confidence(),
                         rationale,
-                        Signals.attribution(leader.agent() + ".virtual_return", leaderReturn)));
+                        Signals.attribution(leader.agent() + ".virtual_return", leaderReturn),
+                        leaderReturn,
+                        0.0));
     }
 
     private static String rationale(

@@ -136,7 +136,9 @@ public final class MeanReversionAgent implements Agent<MeanReversionAgent.State>
                             Side.BUY,
                             lower > 0 ? (lower - rsi) / lower : 1.0,
                             rationale,
-                            Signals.attribution("rsi", (lower - rsi) / 100)));
+                            Signals.attribution("rsi", (lower - rsi) / 100),
+                            (lower - rsi) / 100,
+                            0.0));
         }
         if (rsi > upper) {
             String rationale =
@@ -149,7 +151,9 @@ public final class MeanReversionAgent implements Agent<MeanReversionAgent.State>
                             Side.SELL,
                             upper < 100 ? (rsi - upper) / (100 - upper) : 1.0,
                             rationale,
-                            Signals.attribution("rsi", (upper - rsi) / 100)));
+                            Signals.attribution("rsi", (upper - rsi) / 100),
+                            (upper - rsi) / 100,
+                            0.0));
         }
         // NaN during warm-up falls through both comparisons.
         return Optional.empty();
@@ -195,6 +199,8 @@ public final class MeanReversionAgent implements Agent<MeanReversionAgent.State>
                         side,
                         confidence,
                         rationale,
-                        Signals.attribution("zscore", -z)));
+                        Signals.attribution("zscore", -z),
+                        -z,
+                        0.0));
     }
 }

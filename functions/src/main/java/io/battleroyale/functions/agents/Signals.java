@@ -18,7 +18,8 @@ public final class Signals {
 
     /**
      * A signal on the snapshot's bar: decision time, bar index and symbol come from the snapshot;
-     * confidence is clamped to [0, 1].
+     * confidence is clamped to [0, 1]. The attribution's contributions add up to {@code score −
+     * baseline}.
      */
     public static Signal of(
             String agent,
@@ -26,7 +27,9 @@ public final class Signals {
             Side side,
             double confidence,
             String rationale,
-            Map<String, Double> attribution) {
+            Map<String, Double> attribution,
+            double score,
+            double baseline) {
         double clamped = confidence > 1.0 ? 1.0 : confidence > 0.0 ? confidence : 0.0;
         return new Signal(
                 agent,
@@ -36,7 +39,9 @@ public final class Signals {
                 side,
                 clamped,
                 rationale,
-                attribution);
+                attribution,
+                score,
+                baseline);
     }
 
     /**
@@ -49,13 +54,12 @@ public final class Signals {
         return Collections.unmodifiableMap(map);
     }
 
-    /** {@link #attribution(String, double)} with two factors. */
-    public static Map<String, Double> attribution(
-            String factor1, double contribution1, String factor2, double contribution2) {
-        TreeMap<String, Double> map = new TreeMap<>();
-        map.put(factor1, contribution1);
-        map.put(factor2, contribution2);
-        return Collections.unmodifiableMap(map);
+    /**
+     * Adds {@code contribution} to {@code factor} in a sorted attribution being built: a factor
+     * that stands for several inputs (two shifts of one market) gets their sum.
+     */
+    static void add(TreeMap<String, Double> attribution, String factor, double contribution) {
+        attribution.merge(factor, contribution, Double::sum);
     }
 
     /**

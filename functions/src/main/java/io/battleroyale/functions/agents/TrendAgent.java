@@ -90,6 +90,8 @@ public final class TrendAgent implements Agent<TrendAgent.State>, Serializable {
                         cross > 0 ? Side.BUY : Side.SELL,
                         0.5 + 50 * Math.abs(gap),
                         rationale,
-                        Signals.attribution("sma_gap", gap)));
+                        Signals.attribution("sma_gap", gap),
+                        gap,
+                        0.0));
     }
 }

@@ -171,6 +171,7 @@ public final class ThompsonMetaAgent implements MetaAgent<ThompsonMetaAgent.Stat
                         BetaSampler.random(
                                 params.seed(), snapshot.symbol(), snapshot.decisionTs(), 1));
         Signal followed = candidates.get(chosen);
+        double even = 1.0 / candidates.size();
         return Optional.of(
                 Signals.of(
                         NAME,
@@ -178,7 +179,10 @@ public final class ThompsonMetaAgent implements MetaAgent<ThompsonMetaAgent.Stat
                         followed.side(),
                         pBest[chosen],
                         rationale(regime, candidates, arms, pBest, chosen),
-                        Signals.attribution("follow." + followed.agent(), pBest[chosen])));
+                        // against an even pick among the candidates: what the posteriors added
+                        Signals.attribution("follow." + followed.agent(), pBest[chosen] - even),
+                        pBest[chosen],
+                        even));
     }
 
     /** Scores every pending signal whose horizon has passed, against this bar's close. */

@@ -34,7 +34,11 @@ class EventDrivenAgentTest {
                 .isEqualTo(
                         "surge fed_hike 0.41→0.76 in 38 min (kalshi KX-fed_hike) (threshold"
                                 + " 0.15), SPY sensitivity -1.00 → SELL");
-        assertThat(s.attribution().get("fed_hike.shift")).isCloseTo(-0.35, within(1e-12));
+        // the score -0.35 split by Shapley between the deciding shift and the level (0.76 >= 0.7)
+        // that would have decided without it with -0.76: -0.35 + 0.76 / 2 and -0.76 / 2
+        assertThat(s.score()).isCloseTo(-0.35, within(1e-12));
+        assertThat(s.attribution().get("fed_hike.shift")).isCloseTo(0.03, within(1e-12));
+        assertThat(s.attribution().get("fed_hike.level")).isCloseTo(-0.38, within(1e-12));
         assertThat(s.confidence()).isEqualTo(1.0);
         assertThat(state.lastDirection).isEqualTo(-1);
     }
@@ -57,7 +61,10 @@ class EventDrivenAgentTest {
                         shift(recession, ShiftKind.SURGE, 0.1, 0.6, 30)); // +0.25
         Signal s = agent.generateSignal(both, agent.initialState()).orElseThrow();
         assertThat(s.side()).isEqualTo(Side.BUY);
-        assertThat(s.attribution()).containsOnlyKeys("recession.shift");
+        // +0.25 decides; without it -0.20 would: 0.25 + 0.20 / 2 and -0.20 / 2
+        assertThat(s.attribution()).containsOnlyKeys("recession.shift", "fed_hike.shift");
+        assertThat(s.attribution().get("recession.shift")).isCloseTo(0.35, within(1e-12));
+        assertThat(s.attribution().get("fed_hike.shift")).isCloseTo(-0.10, within(1e-12));
 
         MarketSnapshot whipsawed =
                 withShifts(

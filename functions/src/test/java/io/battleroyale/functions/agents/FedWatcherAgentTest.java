@@ -41,8 +41,10 @@ class FedWatcherAgentTest {
                         "Fed hawkishness +0.180 (hike +0.180, cut +0.000) crossed +0.05 from"
                                 + " +0.000 on fed_hike 0.30→0.48 in 38 min (kalshi KX-fed_hike);"
                                 + " SPY exposure -2.00 → SELL");
-        assertThat(sell.attribution().get("fed_hike")).isCloseTo(-0.18, within(1e-12));
-        assertThat(sell.attribution().get("fed_cut")).isZero();
+        // H's terms: the hike shift's +0.18; the neutral hold shift is no factor
+        assertThat(sell.attribution()).containsOnlyKeys("fed_hike.shift");
+        assertThat(sell.attribution().get("fed_hike.shift")).isCloseTo(0.18, within(1e-12));
+        assertThat(sell.score()).isCloseTo(0.18, within(1e-12));
         // the shift is still in the window on the next bar: not a new cross
         assertThat(
                         agent.generateSignal(

@@ -82,6 +82,6 @@ class FollowTheLeaderMetaAgentTest {
     }
 
     private static Signal signal(MarketSnapshot s, String agent, Side side) {
-        return Signals.of(agent, s, side, 0.7, agent + " says " + side, Map.of());
+        return Signals.of(agent, s, side, 0.7, agent + " says " + side, Map.of(), 0.0, 0.0);
     }
 }

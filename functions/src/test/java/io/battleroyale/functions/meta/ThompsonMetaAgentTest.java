@@ -45,6 +45,37 @@ class ThompsonMetaAgentTest {
     }
 
     @Test
+    void attributesItsChoiceToTheArmAgainstAnEvenPick() {
+        ThompsonMetaAgent meta = agent(1, 1);
+        ThompsonMetaAgent.State state = meta.initialState();
+        // trend right twice, meanrev wrong twice: trend's posterior is Beta(3,1), meanrev's
+        // Beta(1,3)
+        for (int i = 0; i < 2; i++) {
+            MarketSnapshot b = bar("SPY", i, 100 + i);
+            meta.choose(
+                    b,
+                    List.of(signal(b, "trend", Side.BUY), signal(b, "meanrev", Side.SELL)),
+                    state);
+        }
+        MarketSnapshot b2 = bar("SPY", 2, 102);
+        Signal chosen =
+                meta.choose(
+                                b2,
+                                List.of(
+                                        signal(b2, "trend", Side.BUY),
+                                        signal(b2, "meanrev", Side.SELL)),
+                                state)
+                        .orElseThrow();
+        String key = "follow." + (chosen.side() == Side.BUY ? "trend" : "meanrev");
+        assertThat(chosen.attribution()).containsOnlyKeys(key);
+        // P(best) of the chosen arm, explained against 1/2: what the posteriors added
+        assertThat(chosen.score()).isEqualTo(chosen.confidence());
+        assertThat(chosen.baseline()).isEqualTo(0.5);
+        assertThat(chosen.attribution().get(key)).isEqualTo(chosen.score() - 0.5);
+        assertThat(chosen.rationale()).contains("Beta(");
+    }
+
+    @Test
     void abstainsWhenNoSubAgentSpoke() {
         ThompsonMetaAgent meta = agent(1, 1);
         ThompsonMetaAgent.State state = meta.initialState();

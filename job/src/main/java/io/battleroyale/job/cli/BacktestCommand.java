@@ -200,6 +200,9 @@ final class BacktestCommand extends BattleCommand {
         run.put("mode", "backtest");
         run.put("prices", prices == null ? "kafka" : prices.getFileName().toString());
         run.put("events", events == null ? null : events.getFileName().toString());
+        // where the inputs were, for `battle explain`
+        run.put("prices_path", prices == null ? null : prices.toAbsolutePath().toString());
+        run.put("events_path", events == null ? null : events.toAbsolutePath().toString());
         run.put("bar_length", barLength);
         run.put("from", from == null ? null : from.toString());
         run.put("to", to == null ? null : to.toString());

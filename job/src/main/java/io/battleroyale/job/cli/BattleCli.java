@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             MarketsCommand.class,
             RecordCommand.class,
             BenchCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BattleCli {

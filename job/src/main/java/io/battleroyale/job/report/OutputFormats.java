@@ -161,6 +161,8 @@ public final class OutputFormats {
         Map<String, Object> attribution = new TreeMap<>();
         s.attribution().forEach((factor, value) -> attribution.put(factor, number(value)));
         line.put("attribution", attribution);
+        line.put("attribution_score", number(s.score()));
+        line.put("attribution_baseline", number(s.baseline()));
         return json(line);
     }
 
