@@ -33,6 +33,9 @@ public final class HtmlReport {
     /** Risk rejections listed one by one (all are counted). */
     static final int LISTED_REJECTIONS = 100;
 
+    /** How decisions.jsonl writes a decision's order id (OutputFormats.decision). */
+    private static final String ORDER_ID = "\"client_order_id\":\"";
+
     private static final String WEBJAR = "META-INF/resources/webjars/uplot/";
 
     private HtmlReport() {}
@@ -189,11 +192,13 @@ public final class HtmlReport {
     private static List<Map<String, Object>> decisions(OutputFolder folder, List<String> agents)
             throws IOException {
         Map<String, Double> notional = new HashMap<>();
+        Map<String, String> agentOf = new HashMap<>();
         try (BufferedReader in = Files.newBufferedReader(folder.file("orders.csv"))) {
             in.readLine(); // client_order_id,agent,symbol,side,quantity,ts,bar,reference_price
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",", -1);
                 notional.put(f[0], Double.parseDouble(f[4]) * Double.parseDouble(f[7]));
+                agentOf.put(f[0], f[1]);
             }
         }
         Comparator<Map<String, Object>> bySize =
@@ -204,16 +209,27 @@ public final class HtmlReport {
         Map<String, Long> orders = new HashMap<>();
         try (BufferedReader in = Files.newBufferedReader(folder.file("decisions.jsonl"))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode d = OutputFormats.JSON.readTree(line);
-                Double size = notional.get(d.path("client_order_id").asText(""));
+                // the order's id, found without parsing: most decisions place none, and only a
+                // candidate for the top is worth parsing (a run has thousands of lines)
+                int at = line.indexOf(ORDER_ID);
+                String id =
+                        at < 0
+                                ? null
+                                : line.substring(
+                                        at + ORDER_ID.length(),
+                                        line.indexOf('"', at + ORDER_ID.length()));
+                Double size = id == null ? null : notional.get(id);
                 if (size == null) {
                     continue;
                 }
-                String agent = d.get("agent").asText();
+                String agent = agentOf.get(id);
                 orders.merge(agent, 1L, Long::sum);
+                PriorityQueue<Map<String, Object>> queue =
+                        top.computeIfAbsent(agent, a -> new PriorityQueue<>(bySize));
+                if (queue.size() == TOP_DECISIONS && (double) queue.peek().get("notional") > size) {
+                    continue;
+                }
+                JsonNode d = OutputFormats.JSON.readTree(line);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("id", d.get("id").asText());
                 row.put("ts", d.get("ts").asLong());
@@ -223,8 +239,6 @@ public final class HtmlReport {
                 row.put("confidence", d.get("confidence").asDouble());
                 row.put("rationale", d.get("rationale").asText());
                 row.put("attribution", d.get("attribution"));
-                PriorityQueue<Map<String, Object>> queue =
-                        top.computeIfAbsent(agent, a -> new PriorityQueue<>(bySize));
                 queue.add(row);
                 if (queue.size() > TOP_DECISIONS) {
                     queue.poll();
