@@ -9,6 +9,7 @@ import io.battleroyale.job.BattleJob;
 import io.battleroyale.job.BattleSettings;
 import io.battleroyale.job.JobRunner;
 import io.battleroyale.job.LocalFlink;
+import io.battleroyale.job.report.HtmlReport;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.job.report.Report;
 import io.battleroyale.model.LeaderboardRow;
@@ -305,10 +306,15 @@ abstract class BattleCommand implements Callable<Integer> {
         run.put("risk_rejections", refused);
         run.put("signal_only", List.copyOf(new TreeSet<>(eventMap.signalOnly())));
         Report.write(folder, standings, run, warnings);
+        Path report =
+                HtmlReport.write(
+                        folder,
+                        "battle " + spec.name() + ": " + out.toAbsolutePath().getFileName());
         if (print) {
             console.print(Report.table(standings));
             console.print(Report.banditSummary(folder));
             console.println("outputs: " + out.toAbsolutePath());
+            console.println("report: " + report.toAbsolutePath());
         }
         return new Battle(folder, standings, outcome);
     }

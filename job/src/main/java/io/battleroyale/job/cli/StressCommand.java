@@ -8,6 +8,7 @@ import io.battleroyale.functions.risk.RiskLimits;
 import io.battleroyale.job.BattleJob;
 import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.Uids;
+import io.battleroyale.job.report.HtmlReport;
 import io.battleroyale.job.report.OutputFormats;
 import io.battleroyale.job.stress.Battery;
 import io.battleroyale.job.stress.Timeline;
@@ -36,10 +37,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The baseline and every stress scenario on the same graph, judged agent by agent. */
@@ -230,17 +233,51 @@ final class StressCommand extends BattleCommand {
         stress.put("meta_agent_selection", meta);
         stress.put("base", describe());
         Files.writeString(out.resolve("stress.json"), OutputFormats.prettyJson(stress) + "\n");
+        Map<String, List<PriceBar>> base = baseBars();
+        Map<String, Map<String, List<PriceBar>>> paths = new LinkedHashMap<>();
+        for (Scenario scenario : battery) {
+            Map<String, List<PriceBar>> path = new TreeMap<>();
+            base.forEach(
+                    (symbol, bars) -> path.put(symbol, ScenarioInjector.transform(scenario, bars)));
+            paths.put(scenario.name(), path);
+        }
+        Path report =
+                HtmlReport.writeStress(
+                        out, "battle stress: " + out.toAbsolutePath().getFileName(), base, paths);
         console.print(table(results));
         console.print(metaTable(meta));
         double seconds = (System.nanoTime() - started) / 1e9;
         console.printf(
                 Locale.ROOT,
-                "%d runs (baseline + %d scenarios) in %.1fs%noutputs: %s%n",
+                "%d runs (baseline + %d scenarios) in %.1fs%noutputs: %s%nreport: %s%n",
                 runs,
                 battery.size(),
                 seconds,
-                out.toAbsolutePath());
+                out.toAbsolutePath(),
+                report.toAbsolutePath());
         return 0;
+    }
+
+    /** Every symbol's bars as the baseline reads them, in time order, for the report's paths. */
+    private Map<String, List<PriceBar>> baseBars() throws Exception {
+        Map<String, List<PriceBar>> bars = new TreeMap<>();
+        if (prices == null) {
+            SyntheticWorld world = new SyntheticWorld(market());
+            symbols.forEach(symbol -> bars.put(symbol, world.allPrices(symbol)));
+            return bars;
+        }
+        try (Reader reader = Files.newBufferedReader(prices)) {
+            for (CsvRow<PriceBar> row :
+                    CsvLineFormat.readAll(
+                            prices.getFileName().toString(), CsvSchema.PRICES, reader)) {
+                if (row.value() != null) {
+                    bars.computeIfAbsent(row.value().symbol(), k -> new ArrayList<>())
+                            .add(row.value());
+                }
+            }
+        }
+        bars.values().forEach(b -> b.sort(Comparator.comparingLong(PriceBar::tsEvent)));
+        return bars;
     }
 
     static String table(List<Map<String, Object>> results) {

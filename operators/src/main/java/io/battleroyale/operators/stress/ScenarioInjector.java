@@ -14,6 +14,9 @@ import org.apache.flink.util.Collector;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
 
+import javax.annotation.Nullable;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -108,12 +111,48 @@ public final class ScenarioInjector {
                             close == null ? Double.NaN : close,
                             scaled == null ? Double.NaN : scaled);
             lastClose.update(bar.close());
-            // a dropped bar keeps the ratio between the emitted and the incoming level
-            double ratio = close == null ? 1.0 : scaled / close;
-            lastScaledClose.update(result != null ? result.close() : bar.close() * ratio);
+            lastScaledClose.update(
+                    emittedClose(
+                            bar,
+                            result,
+                            close == null ? Double.NaN : close,
+                            scaled == null ? Double.NaN : scaled));
             if (result != null) {
                 out.collect(result);
             }
         }
+    }
+
+    /**
+     * The close the scenario emitted for {@code bar}; for a dropped bar, the incoming close at the
+     * ratio between the emitted and the incoming level so far.
+     */
+    private static double emittedClose(
+            PriceBar bar, @Nullable PriceBar result, double previousClose, double previousScaled) {
+        if (result != null) {
+            return result.close();
+        }
+        return Double.isNaN(previousClose)
+                ? bar.close()
+                : bar.close() * previousScaled / previousClose;
+    }
+
+    /**
+     * One symbol's bars in time order as the scenario feeds them to the graph (a dropped bar is
+     * left out): what {@link #prices} emits, computed outside Flink for the report.
+     */
+    public static List<PriceBar> transform(Scenario scenario, List<PriceBar> bars) {
+        List<PriceBar> out = new ArrayList<>();
+        double close = Double.NaN;
+        double scaled = Double.NaN;
+        for (PriceBar bar : bars) {
+            PriceBar result = scenario.price(bar, close, scaled);
+            scaled = emittedClose(bar, result, close, scaled);
+            close = bar.close();
+            if (result != null) {
+                out.add(result);
+            }
+        }
+        return out;
     }
 }

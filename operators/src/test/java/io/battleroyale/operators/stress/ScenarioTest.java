@@ -185,19 +185,7 @@ class ScenarioTest {
 
     /** Runs bars through a scenario the way the injector does: previous closes in and out. */
     static List<PriceBar> apply(Scenario scenario, List<PriceBar> bars) {
-        List<PriceBar> out = new ArrayList<>();
-        double close = Double.NaN;
-        double scaled = Double.NaN;
-        for (PriceBar bar : bars) {
-            PriceBar result = scenario.price(bar, close, scaled);
-            double ratio = Double.isNaN(close) ? 1.0 : scaled / close;
-            close = bar.close();
-            scaled = result != null ? result.close() : bar.close() * ratio;
-            if (result != null) {
-                out.add(result);
-            }
-        }
-        return out;
+        return ScenarioInjector.transform(scenario, bars);
     }
 
     /** One-minute bars at minutes 0, 1, ... opening at the previous close, high/low ±0.5. */
