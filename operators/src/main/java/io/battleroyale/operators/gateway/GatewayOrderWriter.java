@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.battleroyale.model.Order;
+import io.battleroyale.sources.venues.http.RetryAfter;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;
@@ -25,9 +26,6 @@ import org.slf4j.LoggerFactory;
 import javax.annotation.Nullable;
 
 import java.io.IOException;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -367,25 +365,7 @@ final class GatewayOrderWriter implements SinkWriter<Order> {
      * 0} if absent or unreadable; at most {@link GatewaySinkConfig.Backoff#MAX_RETRY_AFTER}.
      */
     static long retryAfterMs(@Nullable String header, long nowMs) {
-        if (header == null || header.isBlank()) {
-            return 0;
-        }
-        long ms;
-        String h = header.trim();
-        try {
-            ms = Math.multiplyExact(Long.parseLong(h), 1000L);
-        } catch (NumberFormatException | ArithmeticException e) {
-            try {
-                ms =
-                        ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME)
-                                        .toInstant()
-                                        .toEpochMilli()
-                                - nowMs;
-            } catch (DateTimeParseException e2) {
-                return 0;
-            }
-        }
-        long cap = GatewaySinkConfig.Backoff.MAX_RETRY_AFTER.toMillis();
-        return Math.max(0, Math.min(ms, cap));
+        long ms = RetryAfter.millis(header, nowMs);
+        return ms < 0 ? 0 : Math.min(ms, GatewaySinkConfig.Backoff.MAX_RETRY_AFTER.toMillis());
     }
 }

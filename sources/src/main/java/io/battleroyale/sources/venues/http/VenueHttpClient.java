@@ -20,9 +20,6 @@ import javax.annotation.Nullable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -277,23 +274,7 @@ public final class VenueHttpClient {
 
     /** Delta-seconds or an HTTP date; {@code -1} when absent or unreadable. */
     private long retryAfterNanos(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return -1;
-        }
-        String value = header.strip();
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds < 0 ? -1 : TimeUnit.SECONDS.toNanos(Math.min(seconds, 86_400L * 365));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                long at =
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
-                                .toInstant()
-                                .toEpochMilli();
-                return TimeUnit.MILLISECONDS.toNanos(Math.max(0, at - time.epochMillis()));
-            } catch (DateTimeParseException notDate) {
-                return -1;
-            }
-        }
+        long ms = RetryAfter.millis(header, time.epochMillis());
+        return ms < 0 ? -1 : TimeUnit.MILLISECONDS.toNanos(ms);
     }
 }
