@@ -293,7 +293,12 @@ final class ExplainCommand implements Callable<Integer> {
     private void inputs(PrintWriter o, JsonNode run, String symbol, long ts) {
         Path pricesFile = input(prices, run, "prices_path");
         o.println("inputs");
-        if (pricesFile == null || !Files.isRegularFile(pricesFile)) {
+        if (pricesFile == null) {
+            o.println(
+                    "  bar: not kept (the run's market was not a file: "
+                            + run.path("market").asText(run.path("mode").asText("?"))
+                            + "); with a prices file, pass --prices");
+        } else if (!Files.isRegularFile(pricesFile)) {
             o.println("  bar: prices file not found (" + pricesFile + "); pass --prices");
         } else {
             String[] bar = bar(pricesFile, symbol, ts);
