@@ -1,5 +1,7 @@
 package io.battleroyale.job;
 
+import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -30,12 +32,18 @@ public final class Checkpoints {
      * @throws IllegalArgumentException naming what is missing
      */
     public static Path resolve(String restore, Path dir) {
+        return resolve(restore, dir, "--restore");
+    }
+
+    /** As {@link #resolve(String, Path)}, naming {@code what} (a flag or command) in errors. */
+    public static Path resolve(String restore, Path dir, String what) {
         if (restore.equals("latest")) {
             return latest(dir)
                     .orElseThrow(
                             () ->
                                     new IllegalArgumentException(
-                                            "--restore latest: no complete checkpoint"
+                                            what
+                                                    + " latest: no complete checkpoint"
                                                     + " (chk-N/_metadata) or savepoint in "
                                                     + dir.toAbsolutePath()));
         }
@@ -45,7 +53,7 @@ public final class Checkpoints {
         }
         if (!Files.isRegularFile(path.resolve("_metadata"))) {
             throw new IllegalArgumentException(
-                    "--restore: " + restore + " is not a checkpoint or savepoint (no _metadata)");
+                    what + ": " + restore + " is not a checkpoint or savepoint (no _metadata)");
         }
         return path.toAbsolutePath();
     }
@@ -55,14 +63,25 @@ public final class Checkpoints {
      * fails here with one line instead of inside the job.
      */
     public static void requireReadable(Path metadata) {
+        read(metadata, "--restore");
+    }
+
+    /**
+     * The metadata of a checkpoint or savepoint: its id and every operator's state.
+     *
+     * @param what the flag or command named in the error
+     * @throws IllegalArgumentException one line, when the file is not readable metadata
+     */
+    public static CheckpointMetadata read(Path metadata, String what) {
         try (DataInputStream in =
                 new DataInputStream(new BufferedInputStream(Files.newInputStream(metadata)))) {
-            org.apache.flink.runtime.checkpoint.Checkpoints.loadCheckpointMetadata(
+            return org.apache.flink.runtime.checkpoint.Checkpoints.loadCheckpointMetadata(
                     in, Checkpoints.class.getClassLoader(), metadata.getParent().toString());
         } catch (IOException | RuntimeException e) {
             String why = e instanceof EOFException ? "empty or cut short" : e.getMessage();
             throw new IllegalArgumentException(
-                    "--restore: "
+                    what
+                            + ": "
                             + metadata
                             + " is not a readable Flink checkpoint ("
                             + (why == null ? e.getClass().getSimpleName() : why)

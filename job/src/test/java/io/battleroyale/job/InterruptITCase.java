@@ -61,6 +61,21 @@ class InterruptITCase {
             assertThat(out.get()).contains("rank").contains("meta").contains("outputs:");
             assertThat(Files.readString(tmp.resolve("out/summary.json"))).contains("\"agents\"");
             assertThat(Files.readAllLines(tmp.resolve("out/equity.csv"))).hasSizeGreaterThan(1);
+
+            // what the savepoint holds, by the graph's stable ids
+            Cli inspect =
+                    Cli.run(
+                            "state",
+                            "inspect",
+                            "latest",
+                            "--checkpoints",
+                            tmp.resolve("out/checkpoints").toString());
+            assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+            assertThat(inspect.out())
+                    .startsWith("savepoint ")
+                    .containsPattern("(?m)^agent-arena +2 +128 +yes ")
+                    .containsPattern("(?m)^symbol-join +2 +128 +yes ")
+                    .doesNotContain("not in this build's graph");
         } finally {
             battle.destroyForcibly();
         }

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             RecordCommand.class,
             BenchCommand.class,
             ExplainCommand.class,
+            StateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BattleCli {
