@@ -5,7 +5,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import io.battleroyale.job.explain.GeminiExplainer;
+import io.battleroyale.job.explain.Explanations;
 import io.battleroyale.operators.arena.AgentArena;
 import io.battleroyale.operators.join.EventFanOut;
 import io.battleroyale.operators.join.SymbolJoin;
@@ -92,7 +92,7 @@ public final class JobRunner {
                     counts(result, AgentArena.SYMBOL_BARS),
                     counts(result, EventFanOut.GROUP_TICKS),
                     counts(result, AgentArena.SELLS_WHILE_FLAT),
-                    counts(result, GeminiExplainer.COUNTS),
+                    counts(result, Explanations.COUNTS),
                     elapsed,
                     interrupted.get());
         } finally {

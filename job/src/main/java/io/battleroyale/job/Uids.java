@@ -63,6 +63,7 @@ public final class Uids {
     public static final String EXPLAIN_FILTER = "explain-filter";
 
     public static final String EXPLAINER = "explainer-gemini";
+    public static final String EXPLANATION_COUNTS = "explanation-counts";
     public static final String EXPLANATIONS_SINK = "explanations-sink";
 
     private Uids() {}

@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * @param id the decision's id, as in {@code decisions.jsonl}
  * @param source {@code gemini} (the model wrote it) or {@code rules} (the decision's own rationale)
+ * @param outcome how it came about, for the counts only (not written): {@code gemini}, {@code
+ *     gemini_cached} or {@code rules_<reason>} ({@code rules_timeout}, {@code rules_http_429}, …)
  */
-public record Explanation(String id, String source, String text) {
+public record Explanation(String id, String source, String text, String outcome) {
 
     public static final String GEMINI = "gemini";
     public static final String RULES = "rules";

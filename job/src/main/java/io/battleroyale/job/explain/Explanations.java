@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 public record Explanations(Sink<Explanation> sink, GeminiSettings settings) {
 
+    /** The accumulator of explanations per outcome, for summary.json. */
+    public static final String COUNTS = OutcomeCounts.COUNTS;
+
     /** Calls in flight per subtask; the rate limit keeps far fewer than this outstanding. */
     static final int CAPACITY = 100;
 
@@ -42,6 +45,9 @@ public record Explanations(Sink<Explanation> sink, GeminiSettings settings) {
                         CAPACITY)
                 .uid(Uids.EXPLAINER)
                 .name("gemini explanations")
+                .map(new OutcomeCounts())
+                .uid(Uids.EXPLANATION_COUNTS)
+                .name("explanation counts")
                 .sinkTo(sink)
                 .uid(Uids.EXPLANATIONS_SINK)
                 .name("explanations")

@@ -1,8 +1,6 @@
 package io.battleroyale.job.explain;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
@@ -11,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.battleroyale.model.Decision;
 import io.battleroyale.model.Signal;
-import io.battleroyale.operators.counts.NameCounts;
 import io.battleroyale.sources.venues.http.TimeSource;
 import io.battleroyale.sources.venues.http.TokenBucket;
 import okhttp3.Call;
@@ -43,8 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Explains decisions with the Gemini API ({@code generateContent}), falling back to the decision's
  * own rationale whenever there is no key, the call fails, times out, or the rate limit has no token
- * for it. Each outcome is counted: in the {@link #COUNTS} accumulator (summary.json) and as a
- * metric of the {@code explanations} group.
+ * for it. Each explanation names its outcome, which {@link OutcomeCounts} counts (an async function
+ * may not use accumulators).
  *
  * <p>Calls are asynchronous (OkHttp's dispatcher) and never wait for a token, so the operator's
  * queue only holds the calls in flight. Identical decisions (same agent, symbol, side, rationale
@@ -57,21 +54,6 @@ public final class GeminiExplainer extends RichAsyncFunction<Decision, Explanati
     private static final long serialVersionUID = 1L;
 
     private static final Logger LOG = LoggerFactory.getLogger(GeminiExplainer.class);
-
-    /** Explanations per outcome: {@code gemini}, {@code gemini_cached}, {@code rules_<reason>}. */
-    public static final String COUNTS = "explanations";
-
-    /** Metric names; HTTP failures share one metric, the accumulator keeps their codes. */
-    private static final List<String> METRICS =
-            List.of(
-                    "gemini",
-                    "gemini_cached",
-                    "rules_no_key",
-                    "rules_rate_limited",
-                    "rules_timeout",
-                    "rules_http",
-                    "rules_error",
-                    "rules_empty");
 
     static final String SYSTEM_INSTRUCTION =
             "You explain automated trading decisions in at most two plain sentences, using only"
@@ -91,8 +73,6 @@ public final class GeminiExplainer extends RichAsyncFunction<Decision, Explanati
     private transient TokenBucket bucket;
     private transient Map<String, CompletableFuture<String>> cache;
     private transient Map<ResultFuture<Explanation>, Pending> pending;
-    private transient NameCounts counts;
-    private transient Map<String, Counter> metrics;
     private transient Set<String> warned;
 
     public GeminiExplainer(GeminiSettings settings) {
@@ -123,12 +103,6 @@ public final class GeminiExplainer extends RichAsyncFunction<Decision, Explanati
         cache = new ConcurrentHashMap<>();
         pending = new ConcurrentHashMap<>();
         warned = ConcurrentHashMap.newKeySet();
-        counts = NameCounts.of(getRuntimeContext(), COUNTS);
-        MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("explanations");
-        metrics = new ConcurrentHashMap<>();
-        for (String name : METRICS) {
-            metrics.put(name, group.counter(name));
-        }
         if (key == null) {
             LOG.warn(
                     "no {} set: every explanation is the decision's rationale",
@@ -189,7 +163,7 @@ public final class GeminiExplainer extends RichAsyncFunction<Decision, Explanati
         if (p != null) {
             p.rules("timeout", "no answer within " + settings.timeout().toMillis() + " ms");
         } else {
-            result.complete(List.of(rules(decision)));
+            result.complete(List.of(rules(decision, "rules_timeout")));
         }
     }
 
@@ -216,8 +190,8 @@ public final class GeminiExplainer extends RichAsyncFunction<Decision, Explanati
         return b.append("\nExplain this decision to a reader.").toString();
     }
 
-    static Explanation rules(Decision d) {
-        return new Explanation(d.id(), Explanation.RULES, d.signal().rationale());
+    static Explanation rules(Decision d, String outcome) {
+        return new Explanation(d.id(), Explanation.RULES, d.signal().rationale(), outcome);
     }
 
     private void call(String prompt, CompletableFuture<String> done) {
@@ -330,15 +304,15 @@ public final class GeminiExplainer extends RichAsyncFunction<Decision, Explanati
         }
 
         void gemini(String text, String outcome) {
-            if (finish(outcome, outcome)) {
-                result.complete(List.of(new Explanation(decision.id(), Explanation.GEMINI, text)));
+            if (finish()) {
+                result.complete(
+                        List.of(new Explanation(decision.id(), Explanation.GEMINI, text, outcome)));
             }
         }
 
         void rules(String reason, @Nullable String message) {
             String counted = "rules_" + reason;
-            String metric = reason.startsWith("http_") ? "rules_http" : counted;
-            if (finish(counted, metric)) {
+            if (finish()) {
                 if (message != null && warned.add(counted)) {
                     LOG.warn(
                             "explanation of {} fell back to its rationale: {} (further {} are"
@@ -347,17 +321,15 @@ public final class GeminiExplainer extends RichAsyncFunction<Decision, Explanati
                             mask(message),
                             counted);
                 }
-                result.complete(List.of(GeminiExplainer.rules(decision)));
+                result.complete(List.of(GeminiExplainer.rules(decision, counted)));
             }
         }
 
-        private boolean finish(String counted, String metric) {
+        private boolean finish() {
             if (!done.compareAndSet(false, true)) {
                 return false;
             }
             pending.remove(result);
-            counts.add(counted);
-            metrics.getOrDefault(metric, metrics.get("rules_error")).inc();
             return true;
         }
     }
