@@ -3,16 +3,16 @@ package io.battleroyale.job.explain;
 import mockwebserver3.MockResponse;
 
 /** Answers in the documented shape of {@code generateContent} (docs: market-apis §4.6). */
-final class GeminiFixtures {
+public final class GeminiFixtures {
 
-    static final String KEY = "AIzaTEST-secret-key-0123456789";
+    public static final String KEY = "AIzaTEST-secret-key-0123456789";
 
-    static final String TEXT =
+    public static final String TEXT =
             "The fast average crossed above the slow one, so the agent bought. The move was small.";
 
     private GeminiFixtures() {}
 
-    static MockResponse ok(String text) {
+    public static MockResponse ok(String text) {
         return new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "application/json; charset=UTF-8")
@@ -26,12 +26,12 @@ final class GeminiFixtures {
                 .build();
     }
 
-    static MockResponse ok() {
+    public static MockResponse ok() {
         return ok(TEXT);
     }
 
     /** An error in Google's envelope; the message echoes the key, as some gateways do. */
-    static MockResponse error(int code, String status) {
+    public static MockResponse error(int code, String status) {
         return new MockResponse.Builder()
                 .code(code)
                 .addHeader("Content-Type", "application/json; charset=UTF-8")

@@ -15,7 +15,7 @@ import java.util.List;
  * Captures, at INFO and above, every line of the project's, Flink's and OkHttp's loggers (with
  * their exceptions), so a test can search them for a secret.
  */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private static final List<String> LOGGERS =
             List.of("io.battleroyale", "org.apache.flink", "okhttp3");
@@ -26,7 +26,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         super("capture-explanations", null, null, true, Property.EMPTY_ARRAY);
     }
 
-    static LogCapture capture() {
+    public static LogCapture capture() {
         LogCapture capture = new LogCapture();
         capture.start();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
@@ -53,7 +53,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         }
     }
 
-    synchronized String text() {
+    public synchronized String text() {
         return text.toString();
     }
 
