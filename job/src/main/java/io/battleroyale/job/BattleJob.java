@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 
+import io.battleroyale.job.explain.Explanations;
 import io.battleroyale.model.BanditState;
 import io.battleroyale.model.Decision;
 import io.battleroyale.model.Fill;
@@ -47,7 +48,8 @@ import java.util.List;
  * prices ──┬──────────────────────────────────────────────────┘   (by symbol)    (risk gate)  ├► fills, orders, trades
  *          └► flash crash ─► pauses ──────────────────────────┘ pauses                        ├► rejections (refused orders)
  *             (with a circuit breaker)                                                        ├► orders ─► gateway (optional)
- *                                                                                             └► sleeve marks ─► leaderboard
+ *                                                                                             ├► sleeve marks ─► leaderboard
+ *                                                                                             └► decisions ─► explanations (optional, async)
  * </pre>
  *
  * <p>Decisions, orders, fills, refused orders, leaderboard rows and bandit states can also be
@@ -68,6 +70,7 @@ public final class BattleJob {
      * @param gateway approved orders also go here when set (the execution gateway), at the arena's
      *     parallelism; {@code null}: simulated execution only
      * @param published the same streams also published elsewhere (Kafka topics), or {@code null}
+     * @param explanations decisions explained in words (an asynchronous branch), or {@code null}
      */
     public record Outputs(
             Sink<Decision> decisions,
@@ -79,7 +82,34 @@ public final class BattleJob {
             Sink<RejectedInput> rejected,
             Sink<RejectedOrder> rejections,
             @Nullable Sink<Order> gateway,
-            @Nullable Published published) {
+            @Nullable Published published,
+            @Nullable Explanations explanations) {
+
+        /** Outputs that explain nothing. */
+        public Outputs(
+                Sink<Decision> decisions,
+                Sink<Trade> trades,
+                Sink<Fill> fills,
+                Sink<Order> orders,
+                Sink<LeaderboardRow> leaderboard,
+                Sink<BanditState> bandit,
+                Sink<RejectedInput> rejected,
+                Sink<RejectedOrder> rejections,
+                @Nullable Sink<Order> gateway,
+                @Nullable Published published) {
+            this(
+                    decisions,
+                    trades,
+                    fills,
+                    orders,
+                    leaderboard,
+                    bandit,
+                    rejected,
+                    rejections,
+                    gateway,
+                    published,
+                    null);
+        }
 
         /** Outputs that publish nowhere else. */
         public Outputs(
@@ -138,7 +168,8 @@ public final class BattleJob {
                     rejected,
                     rejections,
                     newGateway,
-                    published);
+                    published,
+                    explanations);
         }
 
         /** The same outputs, also published to {@code newPublished}. */
@@ -153,7 +184,24 @@ public final class BattleJob {
                     rejected,
                     rejections,
                     gateway,
-                    newPublished);
+                    newPublished,
+                    explanations);
+        }
+
+        /** The same outputs, with decisions also explained by {@code newExplanations}. */
+        public Outputs withExplanations(@Nullable Explanations newExplanations) {
+            return new Outputs(
+                    decisions,
+                    trades,
+                    fills,
+                    orders,
+                    leaderboard,
+                    bandit,
+                    rejected,
+                    rejections,
+                    gateway,
+                    published,
+                    newExplanations);
         }
     }
 
@@ -289,6 +337,11 @@ public final class BattleJob {
                     .sinkTo(outputs.gateway())
                     .uid(Uids.GATEWAY_SINK)
                     .name("gateway-sink");
+        }
+
+        if (outputs.explanations() != null) {
+            // a branch of its own: the arena's other outputs never wait for it
+            outputs.explanations().wire(decisions);
         }
 
         Published published = outputs.published();

@@ -5,6 +5,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import io.battleroyale.job.explain.Explanations;
 import io.battleroyale.operators.arena.AgentArena;
 import io.battleroyale.operators.join.EventFanOut;
 import io.battleroyale.operators.join.SymbolJoin;
@@ -44,6 +45,7 @@ public final class JobRunner {
      * @param symbolBars bars per symbol that reached the agents
      * @param groupTicks probability ticks per event group
      * @param sellsWhileFlat per long-only agent, SELL signals that found its sleeve already flat
+     * @param explanations per outcome of {@code --explain-with gemini} (gemini, rules_timeout, …)
      */
     public record Outcome(
             long bars,
@@ -52,6 +54,7 @@ public final class JobRunner {
             Map<String, Long> symbolBars,
             Map<String, Long> groupTicks,
             Map<String, Long> sellsWhileFlat,
+            Map<String, Long> explanations,
             Duration elapsed,
             boolean interrupted) {
         public double barsPerSecond() {
@@ -89,6 +92,7 @@ public final class JobRunner {
                     counts(result, AgentArena.SYMBOL_BARS),
                     counts(result, EventFanOut.GROUP_TICKS),
                     counts(result, AgentArena.SELLS_WHILE_FLAT),
+                    counts(result, Explanations.COUNTS),
                     elapsed,
                     interrupted.get());
         } finally {

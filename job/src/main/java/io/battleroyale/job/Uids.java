@@ -59,5 +59,12 @@ public final class Uids {
 
     public static final String STRESS_PROBABILITIES = "stress-probabilities";
 
+    /** --explain-with gemini: the decisions to explain, the API calls and their file. */
+    public static final String EXPLAIN_FILTER = "explain-filter";
+
+    public static final String EXPLAINER = "explainer-gemini";
+    public static final String EXPLANATION_COUNTS = "explanation-counts";
+    public static final String EXPLANATIONS_SINK = "explanations-sink";
+
     private Uids() {}
 }

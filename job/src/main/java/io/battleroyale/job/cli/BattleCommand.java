@@ -9,10 +9,13 @@ import io.battleroyale.job.BattleJob;
 import io.battleroyale.job.BattleSettings;
 import io.battleroyale.job.JobRunner;
 import io.battleroyale.job.LocalFlink;
+import io.battleroyale.job.explain.Explanations;
+import io.battleroyale.job.explain.GeminiSettings;
 import io.battleroyale.job.report.HtmlReport;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.job.report.Report;
 import io.battleroyale.model.LeaderboardRow;
+import io.battleroyale.model.bounds.Credentials;
 import io.battleroyale.operators.join.JoinSettings;
 import io.battleroyale.operators.join.TickFilter;
 import io.battleroyale.sources.events.EventMap;
@@ -50,6 +53,8 @@ abstract class BattleCommand implements Callable<Integer> {
     @Mixin GatewayOptions gateway;
 
     @Mixin KafkaOptions kafka;
+
+    @Mixin ExplainOptions explain;
 
     @Option(
             names = "--risk",
@@ -220,6 +225,7 @@ abstract class BattleCommand implements Callable<Integer> {
         Duration shiftWindow = shiftWindow(warnings);
         // every setting is checked before the run says anything: a refusal is the only line
         BattleSettings settings = settings(limits, shiftWindow, eventMap);
+        GeminiSettings gemini = explain.settings();
         warnings.forEach(w -> err.println("warning: " + w));
         Files.createDirectories(out);
         err.println("risk: " + (limits.isNone() ? "none" : limits.toText()));
@@ -236,6 +242,17 @@ abstract class BattleCommand implements Callable<Integer> {
                     "results also go to Kafka at "
                             + kafka.bootstrap
                             + " (exactly once; read with isolation.level=read_committed)");
+        }
+        if (gemini != null) {
+            outputs = outputs.withExplanations(new Explanations(folder.explanations(), gemini));
+            err.println(
+                    "explanations: "
+                            + (gemini.key() == null
+                                    ? "no "
+                                            + Credentials.GEMINI_API_KEY
+                                            + ", every one is the rationale"
+                                    : gemini.model() + " at " + gemini.baseUrl())
+                            + " (explanations.jsonl)");
         }
         BattleJob.wire(inputs.build(env), outputs, settings);
         if (onCluster && !env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
@@ -305,6 +322,9 @@ abstract class BattleCommand implements Callable<Integer> {
         run.put("risk", limits.isNone() ? "none" : limits.toText());
         run.put("risk_rejections", refused);
         run.put("signal_only", List.copyOf(new TreeSet<>(eventMap.signalOnly())));
+        if (gemini != null) {
+            run.put("explanations", outcome.explanations());
+        }
         Report.write(folder, standings, run, warnings);
         Path report =
                 HtmlReport.write(

@@ -1,6 +1,9 @@
 package io.battleroyale.job.report;
 
+import org.apache.flink.api.connector.sink2.Sink;
+
 import io.battleroyale.job.BattleJob;
+import io.battleroyale.job.explain.Explanation;
 import io.battleroyale.operators.sinks.OrderedFileSink;
 
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.nio.file.Path;
  *   <li>{@code rejected.csv}: input refused at the boundary, with file, line and reason
  *   <li>{@code rejections.jsonl}: orders the risk gate refused, with the decision and every failed
  *       rule
+ *   <li>{@code explanations.jsonl}: decisions in words ({@code --explain-with gemini} only)
  *   <li>{@code leaderboard.json}, {@code summary.json}: written by {@link Report} after the run
  * </ul>
  */
@@ -44,5 +48,10 @@ public record OutputFolder(Path dir) {
                         OutputFormats::rejected),
                 new OrderedFileSink<>(file("rejections.jsonl"), null, OutputFormats::rejection),
                 null);
+    }
+
+    /** {@code explanations.jsonl}, in event-time order like every other file. */
+    public Sink<Explanation> explanations() {
+        return new OrderedFileSink<>(file("explanations.jsonl"), null, Explanation::toJson);
     }
 }

@@ -28,6 +28,9 @@ public final class Credentials {
     /** The path of Kalshi's RSA private key (PEM). */
     public static final String KALSHI_KEY_PATH = "KALSHI_PRIVATE_KEY_PATH";
 
+    /** The Gemini API key ({@code --explain-with gemini}). */
+    public static final String GEMINI_API_KEY = "GEMINI_API_KEY";
+
     /** The most bytes a secret file may have: a token is short, a mistaken path may not be. */
     private static final long MAX_SECRET_BYTES = 16 * 1024;
 

@@ -40,17 +40,34 @@ public final class TokenBucket {
     public void acquire() throws InterruptedException {
         long waitNanos;
         synchronized (this) {
-            long now = time.nanoTime();
-            tokens =
-                    Math.min(
-                            capacity,
-                            tokens + (now - lastRefillNanos) * permitsPerSecond / 1_000_000_000d);
-            lastRefillNanos = now;
+            refill();
             tokens -= 1;
             waitNanos = tokens >= 0 ? 0 : (long) Math.ceil(-tokens / permitsPerSecond * 1e9);
         }
         if (waitNanos > 0) {
             time.sleepNanos(waitNanos);
         }
+    }
+
+    /**
+     * Takes one token if one is available now, never waiting: for callers that would rather do
+     * without the request than queue for it.
+     */
+    public synchronized boolean tryAcquire() {
+        refill();
+        if (tokens < 1) {
+            return false;
+        }
+        tokens -= 1;
+        return true;
+    }
+
+    private void refill() {
+        long now = time.nanoTime();
+        tokens =
+                Math.min(
+                        capacity,
+                        tokens + (now - lastRefillNanos) * permitsPerSecond / 1_000_000_000d);
+        lastRefillNanos = now;
     }
 }

@@ -36,6 +36,22 @@ class TokenBucketTest {
     }
 
     @Test
+    void tryAcquireRefusesWhenEmptyWithoutWaitingAndRefillsAtTheRate() {
+        FakeTime time = new FakeTime(0);
+        TokenBucket bucket = new TokenBucket(10, 2, time);
+
+        assertThat(bucket.tryAcquire()).isTrue();
+        assertThat(bucket.tryAcquire()).isTrue();
+        assertThat(bucket.tryAcquire()).as("the burst is spent").isFalse();
+        time.advanceNanos(99_000_000L);
+        assertThat(bucket.tryAcquire()).as("0.99 of a token").isFalse();
+        time.advanceNanos(1_000_000L);
+        assertThat(bucket.tryAcquire()).isTrue();
+
+        assertThat(time.sleepsMillis()).as("never sleeps").isEmpty();
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThatThrownBy(() -> new TokenBucket(0, 1, new FakeTime(0)))
                 .isInstanceOf(IllegalArgumentException.class);
