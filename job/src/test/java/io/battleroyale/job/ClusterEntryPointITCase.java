@@ -1,6 +1,5 @@
 package io.battleroyale.job;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import io.battleroyale.job.cli.BattleCli;
@@ -23,13 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterEntryPointITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(2)
-                            .setNumberSlotsPerTaskManager(1)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(2, 1);
 
     @TempDir Path tmp;
 

@@ -1,6 +1,5 @@
 package io.battleroyale.job;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,13 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GoldenBacktestITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
 
     /** python3 expected.py prices.csv 3 5 10 5 10000 */
     private static final List<String> EXPECTED =

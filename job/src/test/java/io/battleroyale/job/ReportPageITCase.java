@@ -1,6 +1,5 @@
 package io.battleroyale.job;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,13 +42,7 @@ class ReportPageITCase {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
 
     @TempDir static Path profile;
 

@@ -1,12 +1,12 @@
 package io.battleroyale.job.explain;
 
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battleroyale.job.TestClusters;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.model.Decision;
 import io.battleroyale.model.Side;
@@ -35,13 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeminiExplainerITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

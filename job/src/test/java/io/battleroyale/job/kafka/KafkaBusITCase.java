@@ -4,7 +4,6 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -16,6 +15,7 @@ import io.battleroyale.job.BattleJob;
 import io.battleroyale.job.BattleSettings;
 import io.battleroyale.job.Cli;
 import io.battleroyale.job.LocalFlink;
+import io.battleroyale.job.TestClusters;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
@@ -77,13 +77,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaBusITCase {
     private static final int PARALLELISM = 2;
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(PARALLELISM)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, PARALLELISM);
 
     private static KafkaClusterTestKit kafka;
 
