@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +45,8 @@ public final class JobRunner {
      * @param symbolBars bars per symbol that reached the agents
      * @param groupTicks probability ticks per event group
      * @param sellsWhileFlat per long-only agent, SELL signals that found its sleeve already flat
+     * @param disqualified per disqualified script agent, the reason (the first, if its tasks
+     *     disqualified it for different ones)
      */
     public record Outcome(
             long bars,
@@ -52,6 +55,7 @@ public final class JobRunner {
             Map<String, Long> symbolBars,
             Map<String, Long> groupTicks,
             Map<String, Long> sellsWhileFlat,
+            Map<String, String> disqualified,
             Duration elapsed,
             boolean interrupted) {
         public double barsPerSecond() {
@@ -89,6 +93,7 @@ public final class JobRunner {
                     counts(result, AgentArena.SYMBOL_BARS),
                     counts(result, EventFanOut.GROUP_TICKS),
                     counts(result, AgentArena.SELLS_WHILE_FLAT),
+                    reasons(counts(result, AgentArena.DISQUALIFIED)),
                     elapsed,
                     interrupted.get());
         } finally {
@@ -101,6 +106,16 @@ public final class JobRunner {
     private static Map<String, Long> counts(JobExecutionResult result, String name) {
         Map<String, Long> counts = result.getAccumulatorResult(name);
         return counts == null ? Map.of() : counts;
+    }
+
+    /** {@code "agent: reason"} keys as agent to its first reason. */
+    private static Map<String, String> reasons(Map<String, Long> counts) {
+        Map<String, String> reasons = new TreeMap<>();
+        for (String key : counts.keySet()) {
+            int colon = key.indexOf(": ");
+            reasons.putIfAbsent(key.substring(0, colon), key.substring(colon + 2));
+        }
+        return reasons;
     }
 
     private void stop(JobClient client, AtomicBoolean interrupted) {

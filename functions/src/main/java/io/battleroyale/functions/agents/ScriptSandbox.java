@@ -91,6 +91,7 @@ final class ScriptSandbox implements AutoCloseable {
     private volatile long threadId;
     private volatile long startNanos;
     private volatile long startBytes;
+    private boolean warm;
     private volatile long budgetMillis;
     private volatile long budgetBytes;
     @Nullable private volatile String cancelled;
@@ -148,11 +149,15 @@ final class ScriptSandbox implements AutoCloseable {
 
     /** Calls {@code generateSignal} with the inputs as JSON and the store as JSON. */
     Answer call(String marketJson, String eventJson, String storeJson) throws Disqualified {
+        // the first call runs cold code (Truffle builds its nodes on first execution): it gets the
+        // load budgets of time and bytes, and only the statement budget is the agent's own
+        boolean first = !warm;
+        warm = true;
         Value out =
                 guarded(
                         () -> entry.execute(marketJson, eventJson, storeJson),
-                        limits.wallMillis(),
-                        limits.allocBytes());
+                        first ? LOAD_MILLIS : limits.wallMillis(),
+                        first ? LOAD_BYTES : limits.allocBytes());
         String kind = out.getArrayElement(0).asString();
         if (kind.equals("bad")) {
             throw new Disqualified(out.getArrayElement(1).asString());
