@@ -76,6 +76,11 @@ final class ScriptSandbox implements AutoCloseable {
                     });
 
     static {
+        // plain OpenJDK cannot load Truffle's attach library: it runs interpreted anyway, so the
+        // multi-line warning about it on every run says nothing the docs do not
+        if (System.getProperty("polyglotimpl.AttachLibraryFailureAction") == null) {
+            System.setProperty("polyglotimpl.AttachLibraryFailureAction", "ignore");
+        }
         WATCHDOG.scheduleAtFixedRate(
                 () -> ACTIVE.keySet().forEach(ScriptSandbox::watch),
                 WATCH_EVERY_MS,
