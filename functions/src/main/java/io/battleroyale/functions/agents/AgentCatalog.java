@@ -126,7 +126,7 @@ public final class AgentCatalog {
                                             "250",
                                             1,
                                             10_000,
-                                            "wall time one call may take"),
+                                            "CPU milliseconds one call may use (and 20x that in wall time)"),
                                     ParamSpec.range(
                                             "alloc_mb",
                                             Type.INT,

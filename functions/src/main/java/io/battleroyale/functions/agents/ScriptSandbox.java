@@ -29,10 +29,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * One script agent's JavaScript context, with no host access (no Java classes, files, network,
  * threads, processes, environment or other languages) and three budgets per call: statements
- * (GraalJS resource limit), wall time and bytes allocated by the calling thread. Community GraalJS
- * has no heap limit, so a watchdog thread reads the thread's allocation counter every few
- * milliseconds and cancels the context once a call allocates more than its budget (or runs too
- * long). A cancelled or failed context is not used again: its agent is disqualified.
+ * (GraalJS resource limit), CPU time (with the wall clock as a backstop) and bytes allocated by the
+ * calling thread. Community GraalJS has no heap limit, so a watchdog thread reads the thread's
+ * allocation counter every few milliseconds and cancels the context once a call allocates more than
+ * its budget (or runs too long). A cancelled or failed context is not used again: its agent is
+ * disqualified.
  *
  * <p>Only strings cross into the guest (the inputs as JSON, parsed and frozen afresh per call by
  * the prelude) and only primitives come back.
@@ -65,6 +66,7 @@ final class ScriptSandbox implements AutoCloseable {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final long WATCH_EVERY_MS = 2;
     private static final long LOAD_MILLIS = 10_000;
+    private static final long WALL_FACTOR = 20;
     private static final long LOAD_BYTES = 512L << 20;
     private static final Map<ScriptSandbox, Boolean> ACTIVE = new ConcurrentHashMap<>();
     private static final ScheduledExecutorService WATCHDOG =
@@ -95,6 +97,7 @@ final class ScriptSandbox implements AutoCloseable {
     // the call being watched: set by the calling thread, read by the watchdog
     private volatile long threadId;
     private volatile long startNanos;
+    private volatile long startCpuNanos;
     private volatile long startBytes;
     private boolean warm;
     private volatile long budgetMillis;
@@ -187,6 +190,7 @@ final class ScriptSandbox implements AutoCloseable {
         budgetBytes = allocBytes;
         threadId = Thread.currentThread().getId();
         startBytes = THREADS.getThreadAllocatedBytes(threadId);
+        startCpuNanos = THREADS.getThreadCpuTime(threadId);
         startNanos = System.nanoTime();
         ACTIVE.put(this, Boolean.TRUE);
         try {
@@ -219,10 +223,18 @@ final class ScriptSandbox implements AutoCloseable {
         if (cancelled != null) {
             return;
         }
-        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        // CPU time, not wall time: a busy machine or a GC pause must not disqualify an agent;
+        // the wall clock only catches a call that waits (WALL_FACTOR times the CPU budget)
+        long cpuMillis = (THREADS.getThreadCpuTime(threadId) - startCpuNanos) / 1_000_000;
+        long wallMillis = (System.nanoTime() - startNanos) / 1_000_000;
         long bytes = THREADS.getThreadAllocatedBytes(threadId) - startBytes;
-        if (millis > budgetMillis) {
-            cancel("ran longer than " + budgetMillis + " ms in one call");
+        if (cpuMillis > budgetMillis) {
+            cancel("used more than " + budgetMillis + " ms of CPU in one call");
+        } else if (wallMillis > WALL_FACTOR * budgetMillis) {
+            cancel(
+                    "took longer than "
+                            + WALL_FACTOR * budgetMillis
+                            + " ms (wall clock) in one call");
         } else if (bytes > budgetBytes) {
             cancel(
                     String.format(

@@ -139,7 +139,7 @@ class ScriptAgentTest {
     void limitsDisqualify() throws IOException {
         assertThat(disqualifiedFor(wrap("while (true) {}"))).contains("statements");
         assertThat(disqualifiedFor(wrap("const a = []; for (;;) { a.push(new Array(1000)); }")))
-                .containsAnyOf("allocated more than 32 MB", "statements", "ran longer");
+                .containsAnyOf("allocated more than 32 MB", "statements", "of CPU");
     }
 
     @Test
@@ -177,7 +177,7 @@ class ScriptAgentTest {
     }
 
     @Test
-    void aSlowAgentIsStoppedByTheWallTimeBudget() throws IOException {
+    void aSlowAgentIsStoppedByTheTimeBudget() throws IOException {
         ScriptAgent a =
                 agent(
                         "slow",
@@ -186,7 +186,18 @@ class ScriptAgentTest {
                         ",statements=10000000,millis=50");
         ScriptAgent.State state = a.initialState();
         run(a, state, 2);
-        assertThat(a.disqualified()).isEqualTo("ran longer than 50 ms in one call");
+        assertThat(a.disqualified()).isEqualTo("used more than 50 ms of CPU in one call");
+    }
+
+    @Test
+    void anAgentCannotBlockItsThread() throws IOException {
+        // the one blocking call JavaScript has is refused on the task's thread, so CPU time
+        // bounds a call; the wall clock (20x the budget) is only a backstop
+        assertThat(
+                        disqualifiedFor(
+                                wrap(
+                                        "Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);")))
+                .isEqualTo("threw TypeError: Unsupported operation");
     }
 
     @Test
