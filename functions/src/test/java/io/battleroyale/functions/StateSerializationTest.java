@@ -14,6 +14,7 @@ import io.battleroyale.functions.agents.EventDrivenAgent;
 import io.battleroyale.functions.agents.FedWatcherAgent;
 import io.battleroyale.functions.agents.FollowTheLeaderMetaAgent;
 import io.battleroyale.functions.agents.MeanReversionAgent;
+import io.battleroyale.functions.agents.ScriptAgent;
 import io.battleroyale.functions.agents.TrendAgent;
 import io.battleroyale.functions.book.ExecutionSettings;
 import io.battleroyale.functions.book.Sizing;
@@ -62,6 +63,7 @@ class StateSerializationTest {
                 MeanReversionAgent.State.class,
                 EventDrivenAgent.State.class,
                 FedWatcherAgent.State.class,
+                ScriptAgent.State.class,
                 FollowTheLeaderMetaAgent.State.class,
                 ThompsonMetaAgent.State.class,
                 ArmCounts.class,
@@ -101,6 +103,13 @@ class StateSerializationTest {
         assertThat(roundTrip(meta, FollowTheLeaderMetaAgent.State.class))
                 .usingRecursiveComparison()
                 .isEqualTo(meta);
+
+        ScriptAgent.State script = new ScriptAgent.State();
+        script.store = "{\"closes\":[1,2]}";
+        script.disqualified = "threw Error: boom";
+        assertThat(roundTrip(script, ScriptAgent.State.class))
+                .usingRecursiveComparison()
+                .isEqualTo(script);
 
         EquityCurve curve = new EquityCurve();
         curve.addMark(new SleeveMark("trend", "SPY", 1, 1_100, 1_000, 2, 50, 1, 1, false));

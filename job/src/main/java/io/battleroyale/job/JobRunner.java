@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +47,8 @@ public final class JobRunner {
      * @param groupTicks probability ticks per event group
      * @param sellsWhileFlat per long-only agent, SELL signals that found its sleeve already flat
      * @param explanations per outcome of {@code --explain-with gemini} (gemini, rules_timeout, …)
+     * @param disqualified per disqualified script agent, the reason (the first, if its tasks
+     *     disqualified it for different ones)
      */
     public record Outcome(
             long bars,
@@ -55,6 +58,7 @@ public final class JobRunner {
             Map<String, Long> groupTicks,
             Map<String, Long> sellsWhileFlat,
             Map<String, Long> explanations,
+            Map<String, String> disqualified,
             Duration elapsed,
             boolean interrupted) {
         public double barsPerSecond() {
@@ -93,6 +97,7 @@ public final class JobRunner {
                     counts(result, EventFanOut.GROUP_TICKS),
                     counts(result, AgentArena.SELLS_WHILE_FLAT),
                     counts(result, Explanations.COUNTS),
+                    reasons(counts(result, AgentArena.DISQUALIFIED)),
                     elapsed,
                     interrupted.get());
         } finally {
@@ -105,6 +110,16 @@ public final class JobRunner {
     private static Map<String, Long> counts(JobExecutionResult result, String name) {
         Map<String, Long> counts = result.getAccumulatorResult(name);
         return counts == null ? Map.of() : counts;
+    }
+
+    /** {@code "agent: reason"} keys as agent to its first reason. */
+    private static Map<String, String> reasons(Map<String, Long> counts) {
+        Map<String, String> reasons = new TreeMap<>();
+        for (String key : counts.keySet()) {
+            int colon = key.indexOf(": ");
+            reasons.putIfAbsent(key.substring(0, colon), key.substring(colon + 2));
+        }
+        return reasons;
     }
 
     private void stop(JobClient client, AtomicBoolean interrupted) {

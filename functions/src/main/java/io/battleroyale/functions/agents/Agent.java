@@ -3,6 +3,8 @@ package io.battleroyale.functions.agents;
 import io.battleroyale.model.MarketSnapshot;
 import io.battleroyale.model.Signal;
 
+import javax.annotation.Nullable;
+
 import java.util.Optional;
 
 /**
@@ -32,4 +34,13 @@ public interface Agent<S> {
      * updates {@code state} in place, and may wish to be long ({@code BUY}) or out ({@code SELL}).
      */
     Optional<Signal> generateSignal(MarketSnapshot snapshot, S state);
+
+    /**
+     * Why the agent was disqualified (it signals nothing from then on), or null while it competes.
+     * Only script agents can be.
+     */
+    @Nullable
+    default String disqualified() {
+        return null;
+    }
 }

@@ -4,6 +4,10 @@ import io.battleroyale.functions.agents.ParamSpec.Type;
 import io.battleroyale.functions.meta.RegimeClassifier;
 import io.battleroyale.functions.meta.ThompsonMetaAgent;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,6 +99,41 @@ public final class AgentCatalog {
                                             Type.DOUBLE,
                                             "0.05",
                                             "hawkishness score that triggers a trade"),
+                                    SHORT_PARAM)),
+                    new AgentKind(
+                            ScriptAgent.KIND,
+                            "a JavaScript agent: generateSignal(marketData, eventData) in a"
+                                    + " sandbox (docs/agents.md, Script agents)",
+                            false,
+                            List.of(
+                                    ParamSpec.of("file", Type.STRING, "", "the agent's .js file"),
+                                    ParamSpec.of(
+                                            "name",
+                                            Type.STRING,
+                                            "",
+                                            "its name on the leaderboard (default: the file"
+                                                    + " name without .js)"),
+                                    ParamSpec.range(
+                                            "statements",
+                                            Type.INT,
+                                            "100000",
+                                            1000,
+                                            10_000_000,
+                                            "statements one call may run"),
+                                    ParamSpec.range(
+                                            "millis",
+                                            Type.INT,
+                                            "250",
+                                            1,
+                                            10_000,
+                                            "CPU milliseconds one call may use (and 20x that in wall time)"),
+                                    ParamSpec.range(
+                                            "alloc_mb",
+                                            Type.INT,
+                                            "32",
+                                            1,
+                                            512,
+                                            "megabytes one call may allocate"),
                                     SHORT_PARAM)),
                     new AgentKind(
                             ThompsonMetaAgent.NAME,
@@ -204,8 +243,8 @@ public final class AgentCatalog {
     public static void validate(AgentSpec spec) {
         if (isMeta(spec.name())) {
             createMeta(spec);
-        } else {
-            create(spec);
+        } else if (create(spec) instanceof ScriptAgent script) {
+            script.check();
         }
     }
 
@@ -235,10 +274,34 @@ public final class AgentCatalog {
                         p.string("group"));
             case FedWatcherAgent.NAME:
                 return new FedWatcherAgent(p.doubleValue("threshold"));
+            case ScriptAgent.KIND:
+                return script(spec, p);
             default:
                 throw new IllegalArgumentException(
                         "agent '" + spec.name() + "' is a meta-agent; use createMeta");
         }
+    }
+
+    /** A script agent with its file read now, so a missing file fails at the command line. */
+    private static ScriptAgent script(AgentSpec spec, Params p) {
+        String file = spec.params().get("file");
+        if (file == null || file.isBlank()) {
+            throw new IllegalArgumentException("agent 'script' needs file=PATH of a .js file");
+        }
+        String source;
+        try {
+            source = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "agent 'script': cannot read file=" + file.trim() + " (" + e + ")");
+        }
+        return new ScriptAgent(
+                spec.agentName(),
+                file.trim(),
+                source,
+                p.intValue("statements"),
+                p.intValue("millis"),
+                (long) p.intValue("alloc_mb") << 20);
     }
 
     /**
@@ -314,6 +377,9 @@ public final class AgentCatalog {
         }
 
         String string(String key) {
+            if (!given.containsKey(key) && kind.param(key).defaultValue().isEmpty()) {
+                return ""; // an optional text without default (script's name)
+            }
             ParamSpec param = kind.param(key);
             return param.validate(kind.name(), given.getOrDefault(key, param.defaultValue()));
         }

@@ -28,6 +28,23 @@ public record AgentSpec(String name, Map<String, String> params) implements Seri
         return Boolean.parseBoolean(params.getOrDefault(AgentCatalog.SHORT, "false"));
     }
 
+    /**
+     * The contestant's name on the leaderboard and in state names: the kind's name, except for a
+     * script agent, which is called by its {@code name} or else its file name without {@code .js}.
+     */
+    public String agentName() {
+        if (!name.equals(ScriptAgent.KIND)) {
+            return name;
+        }
+        String given = params.getOrDefault("name", "").trim();
+        if (!given.isEmpty()) {
+            return given;
+        }
+        String file = params.getOrDefault("file", "").trim();
+        String base = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+        return base.endsWith(".js") ? base.substring(0, base.length() - 3) : base;
+    }
+
     /** The command-line form, e.g. {@code trend:fast=10,slow=30}. */
     @Override
     public String toString() {

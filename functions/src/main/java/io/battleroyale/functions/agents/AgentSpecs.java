@@ -47,10 +47,6 @@ public final class AgentSpecs {
             int colon = item.indexOf(':');
             String name = (colon < 0 ? item : item.substring(0, colon)).trim();
             AgentKind kind = AgentCatalog.kind(name);
-            if (!names.add(name)) {
-                throw new IllegalArgumentException(
-                        "agent '" + name + "' is listed twice; each agent may appear once");
-            }
             Map<String, String> params = new LinkedHashMap<>();
             if (colon >= 0) {
                 for (String pair : item.substring(colon + 1).split(",", -1)) {
@@ -85,6 +81,12 @@ public final class AgentSpecs {
                 }
             }
             AgentSpec spec = new AgentSpec(name, params);
+            if (!names.add(spec.agentName())) {
+                throw new IllegalArgumentException(
+                        "agent '"
+                                + spec.agentName()
+                                + "' is listed twice; each agent may appear once");
+            }
             AgentCatalog.validate(spec);
             specs.add(spec);
         }

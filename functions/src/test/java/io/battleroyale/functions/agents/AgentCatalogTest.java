@@ -38,7 +38,7 @@ class AgentCatalogTest {
         assertThatThrownBy(() -> AgentSpecs.parse("trend;bogus"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "unknown agent 'bogus'; valid names: trend, meanrev, event, fed, meta, leader");
+                        "unknown agent 'bogus'; valid names: trend, meanrev, event, fed, script, meta, leader");
         assertThatThrownBy(() -> AgentSpecs.parse("trend:fats=3"))
                 .hasMessage("agent 'trend' has no parameter 'fats'; valid keys: fast, slow, short");
         assertThatThrownBy(() -> AgentSpecs.parse("trend:fast=ten"))

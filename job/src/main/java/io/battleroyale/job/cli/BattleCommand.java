@@ -289,6 +289,8 @@ abstract class BattleCommand implements Callable<Integer> {
                             outcome.lateEvents()));
         }
         found.addAll(idleAgents(contestants, outcome));
+        outcome.disqualified()
+                .forEach((agent, why) -> found.add(agent + " was disqualified: " + why));
         found.addAll(unreachableGroups(eventMap, outcome));
         found.forEach(w -> err.println("warning: " + w));
         warnings.addAll(found);
@@ -310,7 +312,7 @@ abstract class BattleCommand implements Callable<Integer> {
             return null;
         }
         List<LeaderboardRow> standings =
-                Report.standings(folder, contestants.stream().map(AgentSpec::name).toList());
+                Report.standings(folder, contestants.stream().map(AgentSpec::agentName).toList());
         Map<String, Object> run = new LinkedHashMap<>(describe());
         run.put("agents", contestants.stream().map(AgentSpec::toString).toList());
         run.put("bars", outcome.bars());
@@ -325,13 +327,13 @@ abstract class BattleCommand implements Callable<Integer> {
         if (gemini != null) {
             run.put("explanations", outcome.explanations());
         }
-        Report.write(folder, standings, run, warnings);
+        Report.write(folder, standings, outcome.disqualified(), run, warnings);
         Path report =
                 HtmlReport.write(
                         folder,
                         "battle " + spec.name() + ": " + out.toAbsolutePath().getFileName());
         if (print) {
-            console.print(Report.table(standings));
+            console.print(Report.table(standings, outcome.disqualified()));
             console.print(Report.banditSummary(folder));
             console.println("outputs: " + out.toAbsolutePath());
             console.println("report: " + report.toAbsolutePath());
@@ -346,14 +348,17 @@ abstract class BattleCommand implements Callable<Integer> {
     private static List<String> idleAgents(List<AgentSpec> contestants, JobRunner.Outcome run) {
         List<String> warnings = new ArrayList<>();
         for (AgentSpec agent : contestants) {
-            Long sells = run.sellsWhileFlat().get(agent.name());
+            Long sells = run.sellsWhileFlat().get(agent.agentName());
             if (sells != null && sells > 0) {
                 warnings.add(
                         String.format(
                                 "%s is long-only: %,d SELL signal%s found it flat and changed"
                                         + " nothing (outcome unchanged in decisions.jsonl);"
                                         + " %s:short=true lets a SELL open a short",
-                                agent.name(), sells, sells == 1 ? "" : "s", agent.name()));
+                                agent.agentName(),
+                                sells,
+                                sells == 1 ? "" : "s",
+                                agent.agentName()));
             }
         }
         return warnings;

@@ -42,14 +42,16 @@ import java.util.stream.IntStream;
             "Cases: run (run --epochs 30, RocksDB, checkpoints), single (1M bars, trend, one"
                     + " symbol, against a plain Java loop that must make the same trades), battle"
                     + " (every agent, 1M bars over 20 symbols, heap), live (RocksDB, incremental"
-                    + " checkpoints every 10 s, 2,000 symbols x 500 bars, every agent), latency"
+                    + " checkpoints every 10 s, 2,000 symbols x 500 bars, every agent), script"
+                    + " (20,000 bars of one symbol: an SMA crossover in JavaScript against trend"
+                    + " alone, the cost per bar of a script agent), latency"
                     + " (not measured yet).",
             ""
         })
 final class BenchCommand implements Callable<Integer> {
     private static final long START = 1_577_836_800_000L; // 2020-01-01T00:00Z
     private static final long MINUTE = 60_000L;
-    private static final List<String> CASES = List.of("run", "single", "battle", "live");
+    private static final List<String> CASES = List.of("run", "single", "battle", "live", "script");
     private static final Pattern DONE = Pattern.compile("done: ([\\d,]+) bars in");
     private static final Pattern PROGRESS =
             Pattern.compile("progress: ([\\d,]+) bars \\| [\\d,]+ bars/s \\| elapsed ([\\d.]+)s");
@@ -60,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--case",
             split = ",",
-            defaultValue = "run,single,battle,live,latency",
+            defaultValue = "run,single,battle,live,script,latency",
             description = "Cases to run, comma-separated. Default: ${DEFAULT-VALUE}.")
     List<String> cases;
 
@@ -99,7 +101,9 @@ final class BenchCommand implements Callable<Integer> {
         for (String c : cases) {
             if (!CASES.contains(c) && !c.equals("latency")) {
                 throw new IllegalArgumentException(
-                        "--case: " + c + " is not one of run, single, battle, live, latency");
+                        "--case: "
+                                + c
+                                + " is not one of run, single, battle, live, script, latency");
             }
         }
         Files.createDirectories(dir);
@@ -118,6 +122,7 @@ final class BenchCommand implements Callable<Integer> {
                             case "run" -> run(30 / scale);
                             case "single" -> single(1_000_000 / scale);
                             case "battle" -> battle(1_000_000 / scale, 20);
+                            case "script" -> script(20_000 / scale);
                             default -> live(2_000 / scale, 500);
                         };
                 sameTrades &= !s.note().startsWith("TRADES DIFFER");
@@ -270,6 +275,66 @@ final class BenchCommand implements Callable<Integer> {
                 0,
                 child.peakRss(),
                 "bars/s: sustained (second half of the progress lines)");
+    }
+
+    /** The docs' SMA crossover (docs/examples/sma.js), for the script case. */
+    private static final String SMA_JS =
+            """
+            function generateSignal(marketData, eventData) {
+              store.bars = (store.bars || 0) + 1;
+              const closes = (store.closes || []).concat([marketData.close]).slice(-20);
+              store.closes = closes;
+              const fast = sma(closes, 5);
+              const slow = sma(closes, 20);
+              if (fast === null || slow === null) return null;
+              const above = fast > slow;
+              const crossed = store.above !== undefined && store.above !== above;
+              store.above = above;
+              if (!crossed) return null;
+              const gap = (fast - slow) / slow;
+              return {action: above ? 'BUY' : 'SELL', confidence: Math.min(1, 0.5 + 50 * Math.abs(gap)),
+                      size: 1, reason: 'SMA5 crossed SMA20'};
+            }
+            """;
+
+    /**
+     * A JavaScript agent beside trend against trend alone on the same bars: the difference in wall
+     * time per bar is what a script agent costs (sandbox call, JSON in and out, interpreter).
+     */
+    private Sample script(int bars) throws Exception {
+        Path prices = prices(bars, 1);
+        Path js = Files.writeString(dir.resolve("sma.js"), SMA_JS);
+        Child alone = scriptCase("script-trend", prices, "trend");
+        Child both = scriptCase("script", prices, "trend;script:file=" + js);
+        long done = doneBars(both.stderr());
+        double perBar = (both.seconds() - alone.seconds()) / Math.max(1, done) * 1e6;
+        return new Sample(
+                done,
+                both.seconds(),
+                done / both.seconds(),
+                0,
+                both.peakRss(),
+                String.format(
+                        Locale.ROOT,
+                        "script agent: %.0f us per bar over trend alone (%.2f s)",
+                        perBar,
+                        alone.seconds()));
+    }
+
+    private Child scriptCase(String name, Path prices, String agents) throws Exception {
+        return Child.start(
+                dir,
+                "backtest",
+                "--prices",
+                prices.toString(),
+                "--agents",
+                agents,
+                "-p",
+                "1",
+                "--out",
+                dir.resolve(name).toString(),
+                "--progress-every",
+                "1h");
     }
 
     /** As live: RocksDB, incremental checkpoints every 10 s, every agent, many symbols. */

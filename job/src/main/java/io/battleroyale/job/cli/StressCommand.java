@@ -183,7 +183,7 @@ final class StressCommand extends BattleCommand {
             strategy.markPeriod = Duration.ofMillis(timeline.barLengthMs());
         }
         List<Scenario> battery = new Battery(timeline, seed, eventMap(), path).select(scenarios);
-        List<String> agents = strategy.contestants().stream().map(AgentSpec::name).toList();
+        List<String> agents = strategy.contestants().stream().map(AgentSpec::agentName).toList();
         int runs = battery.size() + 1;
 
         err.printf("stress [1/%d] baseline%n", runs);

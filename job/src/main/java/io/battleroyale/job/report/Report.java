@@ -123,6 +123,21 @@ public final class Report {
             Map<String, ?> run,
             List<String> warnings)
             throws IOException {
+        write(folder, standings, Map.of(), run, warnings);
+    }
+
+    /**
+     * Writes leaderboard.json and summary.json; a disqualified agent's row says why.
+     *
+     * @param disqualified agent to the reason it was disqualified
+     */
+    public static void write(
+            OutputFolder folder,
+            List<LeaderboardRow> standings,
+            Map<String, String> disqualified,
+            Map<String, ?> run,
+            List<String> warnings)
+            throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         int rank = 1;
         for (LeaderboardRow s : standings) {
@@ -141,6 +156,9 @@ public final class Report {
             row.put("win_rate", OutputFormats.number(s.winRate()));
             row.put("sleeves", s.sleeves());
             row.put("halted", s.halted());
+            if (disqualified.containsKey(s.agent())) {
+                row.put("disqualified", disqualified.get(s.agent()));
+            }
             rows.add(row);
         }
         Files.writeString(
@@ -162,6 +180,11 @@ public final class Report {
 
     /** The leaderboard as a console table. */
     public static String table(List<LeaderboardRow> standings) {
+        return table(standings, Map.of());
+    }
+
+    /** The leaderboard as a console table, disqualified agents marked. */
+    public static String table(List<LeaderboardRow> standings, Map<String, String> disqualified) {
         StringBuilder out = new StringBuilder();
         out.append(
                 String.format(
@@ -195,7 +218,10 @@ public final class Report {
                                     : String.format(Locale.ROOT, "%.1f%%", 100 * s.winRate()),
                             s.openPositions(),
                             s.unrealizedPnl(),
-                            s.halted() ? "  HALTED" : ""));
+                            (s.halted() ? "  HALTED" : "")
+                                    + (disqualified.containsKey(s.agent())
+                                            ? "  DISQUALIFIED: " + disqualified.get(s.agent())
+                                            : "")));
         }
         if (standings.stream().allMatch(s -> Double.isNaN(s.sharpe()))) {
             out.append(

@@ -27,8 +27,10 @@ import io.battleroyale.operators.counts.NameCounts;
 import io.battleroyale.operators.risk.ArenaRiskGate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The battle for one symbol: every agent sees each snapshot, decides, and trades its own sleeve.
@@ -61,6 +63,12 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
     /** {@link NameCounts}: per agent, SELL signals that changed nothing (long-only, flat). */
     public static final String SELLS_WHILE_FLAT = "sells-while-flat";
 
+    /**
+     * {@link NameCounts}: {@code "agent: reason"} for every script agent disqualified in a task
+     * (once per task; the reason before the first {@code ": "} is the agent's name).
+     */
+    public static final String DISQUALIFIED = "disqualified";
+
     public static final OutputTag<Fill> FILLS =
             new OutputTag<>("fills", TypeInformation.of(Fill.class));
     public static final OutputTag<Trade> TRADES =
@@ -88,6 +96,8 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
     private transient ArenaRiskGate risk;
     private transient NameCounts symbolBars;
     private transient NameCounts sellsWhileFlat;
+    private transient NameCounts disqualified;
+    private transient Set<String> reportedDisqualified;
 
     public AgentArena(ArenaSettings settings) {
         this.settings = settings;
@@ -117,6 +127,8 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
         risk = new ArenaRiskGate(settings.risk(), getRuntimeContext());
         symbolBars = NameCounts.of(getRuntimeContext(), SYMBOL_BARS);
         sellsWhileFlat = NameCounts.of(getRuntimeContext(), SELLS_WHILE_FLAT);
+        disqualified = NameCounts.of(getRuntimeContext(), DISQUALIFIED);
+        reportedDisqualified = new HashSet<>();
     }
 
     @Override
@@ -157,6 +169,10 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
             if (signal.isPresent()) {
                 signals.add(signal.get());
                 act(c, signal.get(), tradable, ctx, out);
+            }
+            String reason = c.disqualified();
+            if (reason != null && reportedDisqualified.add(c.name)) {
+                disqualified.add(c.name + ": " + reason);
             }
         }
         for (Contestant<?> c : contestants) {

@@ -13,6 +13,8 @@ import io.battleroyale.model.BanditState;
 import io.battleroyale.model.MarketSnapshot;
 import io.battleroyale.model.Signal;
 
+import javax.annotation.Nullable;
+
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +102,12 @@ final class Contestant<S> {
 
     SleeveState book() {
         return sleeveState;
+    }
+
+    /** Why the agent was disqualified, null while it competes (meta-agents never are). */
+    @Nullable
+    String disqualified() {
+        return isMeta() ? null : agent.disqualified();
     }
 
     Optional<Signal> signal(MarketSnapshot snapshot) {
