@@ -277,25 +277,15 @@ final class BenchCommand implements Callable<Integer> {
                 "bars/s: sustained (second half of the progress lines)");
     }
 
-    /** The docs' SMA crossover (docs/examples/sma.js), for the script case. */
-    private static final String SMA_JS =
-            """
-            function generateSignal(marketData, eventData) {
-              store.bars = (store.bars || 0) + 1;
-              const closes = (store.closes || []).concat([marketData.close]).slice(-20);
-              store.closes = closes;
-              const fast = sma(closes, 5);
-              const slow = sma(closes, 20);
-              if (fast === null || slow === null) return null;
-              const above = fast > slow;
-              const crossed = store.above !== undefined && store.above !== above;
-              store.above = above;
-              if (!crossed) return null;
-              const gap = (fast - slow) / slow;
-              return {action: above ? 'BUY' : 'SELL', confidence: Math.min(1, 0.5 + 50 * Math.abs(gap)),
-                      size: 1, reason: 'SMA5 crossed SMA20'};
-            }
-            """;
+    /** The docs' SMA crossover, from the checkout the launcher runs in. */
+    private static Path smaJs() {
+        Path js = Path.of(System.getProperty("battle.home", "."), "docs", "examples", "sma.js");
+        if (!Files.isRegularFile(js)) {
+            throw new IllegalArgumentException(
+                    "the script case needs " + js.toAbsolutePath() + " (docs/examples/sma.js)");
+        }
+        return js;
+    }
 
     /**
      * A JavaScript agent beside trend against trend alone on the same bars: the difference in wall
@@ -303,7 +293,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private Sample script(int bars) throws Exception {
         Path prices = prices(bars, 1);
-        Path js = Files.writeString(dir.resolve("sma.js"), SMA_JS);
+        Path js = smaJs();
         Child alone = scriptCase("script-trend", prices, "trend");
         Child both = scriptCase("script", prices, "trend;script:file=" + js);
         long done = doneBars(both.stderr());
