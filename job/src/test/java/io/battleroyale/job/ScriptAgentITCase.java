@@ -107,6 +107,46 @@ class ScriptAgentITCase {
                 .isEqualTo(agentRows(lines("alone", "trades.csv"), "trend"));
     }
 
+    @Test
+    void aStressBatteryJudgesADisqualifiedScriptAsBrokenWithItsReason() throws Exception {
+        List<String> bars = new ArrayList<>(List.of("timestamp,symbol,open,high,low,close,volume"));
+        for (int i = 0; i < 120; i++) {
+            bars.add(bar(i, "SPY", 400 + 20 * Math.sin(i / 3.0)));
+        }
+        Path prices = Files.write(tmp.resolve("stress-prices.csv"), bars);
+        Path boom =
+                script(
+                        "boom",
+                        "if (m.bar === 30) throw new Error('boom');"
+                                + " return {action: m.bar % 2 ? 'BUY' : 'SELL', confidence: 0.5};");
+        Cli stress =
+                Cli.run(
+                        "stress",
+                        "--scenarios",
+                        "flash_crash",
+                        "--prices",
+                        prices.toString(),
+                        "--agents",
+                        "trend:fast=2,slow=4;script:file=" + boom,
+                        "--out",
+                        tmp.resolve("stress").toString());
+        assertThat(stress.exitCode()).as(stress.err()).isZero();
+
+        JsonNode results =
+                new ObjectMapper()
+                        .readTree(tmp.resolve("stress/stress.json").toFile())
+                        .get("results");
+        JsonNode judged = null;
+        for (JsonNode r : results) {
+            if (r.get("agent").asText().equals("boom")) {
+                judged = r;
+            }
+        }
+        assertThat(judged).as(results.toString()).isNotNull();
+        assertThat(judged.get("verdict").asText()).isEqualTo("breaks");
+        assertThat(judged.get("disqualified").asText()).isEqualTo("threw Error: boom");
+    }
+
     private Path script(String name, String body) throws Exception {
         return Files.writeString(
                 tmp.resolve(name + ".js"), "function generateSignal(m, e) { " + body + " }\n");

@@ -205,7 +205,13 @@ final class StressCommand extends BattleCommand {
                 return 1;
             }
             for (String agent : agents) {
-                results.add(verdicts.judge(scenario, agent, run.folder(), baseline.folder()));
+                results.add(
+                        verdicts.judge(
+                                scenario,
+                                agent,
+                                run.folder(),
+                                baseline.folder(),
+                                run.outcome().disqualified().get(agent)));
             }
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("scenario", scenario.name());

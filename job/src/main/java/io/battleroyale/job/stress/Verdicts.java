@@ -34,7 +34,9 @@ public record Verdicts(double drawdownLimit, double tolerance) {
         rules.put(
                 "breaks",
                 "halted by the risk gate's drawdown kill switch, or max_drawdown > "
-                        + drawdownLimit);
+                        + drawdownLimit
+                        + ", or disqualified (a script agent that threw, exceeded a limit or"
+                        + " answered garbage; the reason is in the result)");
         rules.put(
                 "degrades",
                 "not broken, and return < baseline_return - "
@@ -57,9 +59,17 @@ public record Verdicts(double drawdownLimit, double tolerance) {
         return rules;
     }
 
-    /** One agent's verdict under one scenario: the fields of a stress.json result. */
+    /**
+     * One agent's verdict under one scenario: the fields of a stress.json result.
+     *
+     * @param disqualified why the scenario's run disqualified the agent, or {@code null}
+     */
     public Map<String, Object> judge(
-            Scenario scenario, String agent, OutputFolder run, OutputFolder baseline)
+            Scenario scenario,
+            String agent,
+            OutputFolder run,
+            OutputFolder baseline,
+            @Nullable String disqualified)
             throws IOException {
         List<double[]> marks = marks(run, agent); // {ts, equity, total_return, max_dd, halted}
         List<double[]> base = marks(baseline, agent);
@@ -70,7 +80,7 @@ public record Verdicts(double drawdownLimit, double tolerance) {
         double baseDd = last(base, 3);
         Integer recover = barsToRecover(marks, scenario.startTs());
         String verdict;
-        if (halted || dd > drawdownLimit) {
+        if (halted || dd > drawdownLimit || disqualified != null) {
             verdict = "breaks";
         } else if (ret < baseRet - tolerance || dd > baseDd + tolerance || recover == null) {
             verdict = "degrades";
@@ -87,6 +97,9 @@ public record Verdicts(double drawdownLimit, double tolerance) {
         result.put("baseline_max_drawdown", baseDd);
         result.put("risk_halts", riskHalts(run, agent));
         result.put("bars_to_recover", recover);
+        if (disqualified != null) {
+            result.put("disqualified", disqualified);
+        }
         return result;
     }
 
