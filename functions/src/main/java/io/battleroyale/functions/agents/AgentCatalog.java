@@ -340,14 +340,19 @@ public final class AgentCatalog {
         for (AgentKind k : KINDS) {
             sb.append(k.name()).append("  ").append(k.description()).append('\n');
             for (ParamSpec p : k.params()) {
+                String range = p.rangeText().isEmpty() ? "" : ", " + p.rangeText();
+                // a parameter without a default (a script's file) says so in its description
+                String noted =
+                        String.valueOf(p.defaultValue()).isEmpty()
+                                ? (range.isEmpty() ? "" : " (" + range.substring(2) + ")")
+                                : " (default " + p.defaultValue() + range + ")";
                 sb.append(
                         String.format(
                                 Locale.ROOT,
-                                "    %-16s %s (default %s%s)%n",
+                                "    %-16s %s%s%n",
                                 p.name() + "=",
                                 p.description(),
-                                p.defaultValue(),
-                                p.rangeText().isEmpty() ? "" : ", " + p.rangeText()));
+                                noted));
             }
         }
         return sb.toString();
