@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,17 +26,14 @@ class ScriptAgentITCase {
 
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
 
-    private static final long DAY = 86_400_000L;
-    private static final long START = 1_704_067_200_000L; // 2024-01-01
-
     @TempDir Path tmp;
 
     @Test
     void scriptAgentsCompeteAndHostileOnesAreDisqualified() throws Exception {
-        List<String> bars = new ArrayList<>(List.of("timestamp,symbol,open,high,low,close,volume"));
+        List<String> bars = new ArrayList<>(List.of(DailyBars.HEADER));
         for (int i = 0; i < 80; i++) {
-            bars.add(bar(i, "QQQ", 350 + 25 * Math.sin(i / 3.5)));
-            bars.add(bar(i, "SPY", 400 + 20 * Math.sin(i / 3.0)));
+            bars.add(DailyBars.line(i, "QQQ", 350 + 25 * Math.sin(i / 3.5)));
+            bars.add(DailyBars.line(i, "SPY", 400 + 20 * Math.sin(i / 3.0)));
         }
         Path prices = Files.write(tmp.resolve("prices.csv"), bars);
         Path sma = Path.of("../docs/examples/sma.js").toAbsolutePath();
@@ -109,9 +105,9 @@ class ScriptAgentITCase {
 
     @Test
     void aStressBatteryJudgesADisqualifiedScriptAsBrokenWithItsReason() throws Exception {
-        List<String> bars = new ArrayList<>(List.of("timestamp,symbol,open,high,low,close,volume"));
+        List<String> bars = new ArrayList<>(List.of(DailyBars.HEADER));
         for (int i = 0; i < 120; i++) {
-            bars.add(bar(i, "SPY", 400 + 20 * Math.sin(i / 3.0)));
+            bars.add(DailyBars.line(i, "SPY", 400 + 20 * Math.sin(i / 3.0)));
         }
         Path prices = Files.write(tmp.resolve("stress-prices.csv"), bars);
         Path boom =
@@ -172,19 +168,6 @@ class ScriptAgentITCase {
 
     private static List<String> agentRows(List<String> rows, String agent) {
         return rows.stream().filter(r -> r.startsWith(agent + ",")).sorted().toList();
-    }
-
-    private static String bar(int i, String symbol, double close) {
-        double open = close * 0.999;
-        return String.format(
-                Locale.ROOT,
-                "%d,%s,%.4f,%.4f,%.4f,%.4f,1000",
-                START + i * DAY,
-                symbol,
-                open,
-                Math.max(open, close) * 1.001,
-                Math.min(open, close) * 0.999,
-                close);
     }
 
     private List<String> lines(String out, String file) throws Exception {

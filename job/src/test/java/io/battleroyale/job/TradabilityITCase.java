@@ -26,9 +26,6 @@ class TradabilityITCase {
 
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
 
-    private static final long DAY = 86_400_000L;
-    private static final long START = 1_704_067_200_000L; // 2024-01-01
-
     /** Groups: rates moves SPY and VIX, fear only VIX, crypto only BTC-USD (no prices). */
     private static final String MAP =
             """
@@ -48,17 +45,17 @@ class TradabilityITCase {
     @BeforeEach
     void writeInputs() throws Exception {
         // waves that rise first: SMA(2)/SMA(4) crosses down while flat, then up, and so on
-        List<String> bars = new ArrayList<>(List.of("timestamp,symbol,open,high,low,close,volume"));
+        List<String> bars = new ArrayList<>(List.of(DailyBars.HEADER));
         for (int i = 0; i < 60; i++) {
-            bars.add(bar(i, "QQQ", 350 + 25 * Math.sin(i / 3.5)));
-            bars.add(bar(i, "SPY", 400 + 20 * Math.sin(i / 3.0)));
-            bars.add(bar(i, "VIX", 18 + 4 * Math.sin(i / 2.5)));
+            bars.add(DailyBars.line(i, "QQQ", 350 + 25 * Math.sin(i / 3.5)));
+            bars.add(DailyBars.line(i, "SPY", 400 + 20 * Math.sin(i / 3.0)));
+            bars.add(DailyBars.line(i, "VIX", 18 + 4 * Math.sin(i / 2.5)));
         }
         prices = Files.write(tmp.resolve("prices.csv"), bars);
         List<String> ticks =
                 new ArrayList<>(List.of("timestamp,venue,market_id,event_key,yes_probability"));
         for (int i = 0; i < 10; i++) {
-            long ts = START + i * 5 * DAY + 3_600_000L;
+            long ts = DailyBars.START + i * 5 * DailyBars.DAY + 3_600_000L;
             ticks.add(ts + ",kalshi,FED-1,FED-2024:hike," + (0.2 + 0.05 * i));
             ticks.add(ts + ",kalshi,FEAR-1,FEAR-2024:spike," + (0.3 + 0.02 * i));
             ticks.add(ts + ",kalshi,BTC-1,BTC-2024:above," + (0.5 + 0.01 * i));
@@ -162,19 +159,6 @@ class TradabilityITCase {
                 "2",
                 "--out",
                 tmp.resolve(out).toString());
-    }
-
-    private static String bar(int i, String symbol, double close) {
-        double open = close * 0.999;
-        return String.format(
-                Locale.ROOT,
-                "%d,%s,%.4f,%.4f,%.4f,%.4f,1000",
-                START + i * DAY,
-                symbol,
-                open,
-                Math.max(open, close) * 1.001,
-                Math.min(open, close) * 0.999,
-                close);
     }
 
     private List<String> lines(String out, String file) throws Exception {
