@@ -85,32 +85,6 @@ public final class BattleJob {
             @Nullable Published published,
             @Nullable Explanations explanations) {
 
-        /** Outputs that explain nothing. */
-        public Outputs(
-                Sink<Decision> decisions,
-                Sink<Trade> trades,
-                Sink<Fill> fills,
-                Sink<Order> orders,
-                Sink<LeaderboardRow> leaderboard,
-                Sink<BanditState> bandit,
-                Sink<RejectedInput> rejected,
-                Sink<RejectedOrder> rejections,
-                @Nullable Sink<Order> gateway,
-                @Nullable Published published) {
-            this(
-                    decisions,
-                    trades,
-                    fills,
-                    orders,
-                    leaderboard,
-                    bandit,
-                    rejected,
-                    rejections,
-                    gateway,
-                    published,
-                    null);
-        }
-
         /** Outputs that publish nowhere else. */
         public Outputs(
                 Sink<Decision> decisions,
@@ -132,6 +106,7 @@ public final class BattleJob {
                     rejected,
                     rejections,
                     gateway,
+                    null,
                     null);
         }
 
