@@ -35,6 +35,16 @@ final class Interrupts {
         }
     }
 
+    /** Does what Ctrl-C does, if a run is listening; {@code false} when none is (yet). */
+    static boolean interrupt() {
+        Runnable current = action;
+        if (current == null) {
+            return false;
+        }
+        current.run();
+        return true;
+    }
+
     static void clear() {
         action = null;
     }
