@@ -3,7 +3,10 @@ package io.battleroyale.job;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.CheckpointException;
+import org.apache.flink.runtime.checkpoint.CheckpointFailureReason;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 
 import io.battleroyale.job.explain.Explanations;
 import io.battleroyale.operators.arena.AgentArena;
@@ -30,6 +33,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * written before the process exits.
  */
 public final class JobRunner {
+    private static final int STOP_ATTEMPTS = 100;
+    private static final Duration STOP_RETRY = Duration.ofMillis(200);
+
     private final PrintWriter err;
     private final Duration progressEvery;
     @Nullable private final String savepointDir;
@@ -128,17 +134,44 @@ public final class JobRunner {
             return;
         }
         err.println("\nstopping: draining the graph so the leaderboard is complete…");
-        CompletableFuture<String> stopped =
-                client.stopWithSavepoint(true, savepointDir, SavepointFormatType.CANONICAL);
-        stopped.whenComplete(
-                (path, failure) -> {
-                    if (failure != null) {
-                        err.println("clean stop failed (" + failure.getMessage() + "); cancelling");
-                        client.cancel();
-                    } else {
-                        err.println("savepoint: " + path);
-                    }
-                });
+        stopWithSavepoint(client, STOP_ATTEMPTS);
+    }
+
+    /**
+     * A Ctrl-C in the first second of a run may find tasks still being deployed, which a savepoint
+     * cannot yet include; such a stop is tried again until they run, and only then given up.
+     */
+    private void stopWithSavepoint(JobClient client, int attemptsLeft) {
+        client.stopWithSavepoint(true, savepointDir, SavepointFormatType.CANONICAL)
+                .whenComplete(
+                        (path, failure) -> {
+                            if (failure == null) {
+                                err.println("savepoint: " + path);
+                            } else if (attemptsLeft > 1 && tasksNotRunningYet(failure)) {
+                                CompletableFuture.runAsync(
+                                        () -> stopWithSavepoint(client, attemptsLeft - 1),
+                                        CompletableFuture.delayedExecutor(
+                                                STOP_RETRY.toMillis(), TimeUnit.MILLISECONDS));
+                            } else {
+                                err.println(
+                                        "clean stop failed ("
+                                                + failure.getMessage()
+                                                + "); cancelling");
+                                client.cancel();
+                            }
+                        });
+    }
+
+    private static boolean tasksNotRunningYet(Throwable failure) {
+        return ExceptionUtils.findThrowable(failure, CheckpointException.class)
+                .map(CheckpointException::getCheckpointFailureReason)
+                .filter(
+                        reason ->
+                                reason == CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING
+                                        || reason
+                                                == CheckpointFailureReason
+                                                        .CHECKPOINT_DECLINED_TASK_NOT_READY)
+                .isPresent();
     }
 
     private void report(JobClient client, long start) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ctrl-C on an endless run: the command line, in its own JVM as a user starts it, drains the graph,
- * keeps a savepoint, prints the leaderboard and exits 0.
+ * keeps a savepoint, prints the leaderboard and exits 0; also when pressed before the graph runs.
  */
 class InterruptITCase {
 
@@ -79,6 +79,31 @@ class InterruptITCase {
         } finally {
             battle.destroyForcibly();
         }
+    }
+
+    @Test
+    void ctrlCWhileTheTasksAreStillBeingDeployedWaitsForThemAndStopsCleanly() throws Exception {
+        CompletableFuture<Cli> run =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                Cli.run(
+                                        "run",
+                                        "--state-backend",
+                                        "hashmap",
+                                        "--out",
+                                        tmp.resolve("early").toString()));
+        // the moment the job is submitted: its tasks cannot all be running yet
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!Interrupts.interrupt()) {
+            assertThat(run.isDone() || System.nanoTime() > deadline)
+                    .as("the run ended before it listened for Ctrl-C")
+                    .isFalse();
+            Thread.onSpinWait();
+        }
+        Cli early = run.get(2, TimeUnit.MINUTES);
+
+        assertThat(early.exitCode()).as(early.err()).isZero();
+        assertThat(early.err()).contains("savepoint:").doesNotContain("clean stop failed");
     }
 
     /** Reads one of the process's streams; counts down {@code running} at the first bars. */
