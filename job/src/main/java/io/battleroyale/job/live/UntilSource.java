@@ -16,6 +16,7 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 import javax.annotation.Nullable;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,12 @@ import java.util.concurrent.TimeUnit;
  * wall-clock time after it started ({@code battle record --duration}) or when a {@link StopSignals}
  * signal is raised (a bounded {@code battle run --use-events} whose synthetic market is over).
  * Until then every call goes to the wrapped source unchanged, including checkpointed split state.
+ *
+ * <p>A reader ends only after the enumerator has answered its registration: a split assigned to a
+ * reader that already finished fails the job (Flink does not drop such an event), and a bounded run
+ * can end its stop signal before the live readers have even registered. The wrapped enumerator must
+ * therefore assign a reader's splits within {@code addReader}, as {@code PollEnumerator} does; the
+ * wrapper then sends {@link Registered} after them, in the same ordered event channel.
  */
 public final class UntilSource<T, S extends SourceSplit, E>
         implements Source<T, S, E>, ResultTypeQueryable<T> {
@@ -66,13 +73,13 @@ public final class UntilSource<T, S extends SourceSplit, E>
     @Override
     public SplitEnumerator<S, E> createEnumerator(SplitEnumeratorContext<S> context)
             throws Exception {
-        return inner.createEnumerator(context);
+        return new Enumerator<>(inner.createEnumerator(context), context);
     }
 
     @Override
     public SplitEnumerator<S, E> restoreEnumerator(SplitEnumeratorContext<S> context, E checkpoint)
             throws Exception {
-        return inner.restoreEnumerator(context, checkpoint);
+        return new Enumerator<>(inner.restoreEnumerator(context, checkpoint), context);
     }
 
     @Override
@@ -103,9 +110,72 @@ public final class UntilSource<T, S extends SourceSplit, E>
                 () -> {}, CompletableFuture.delayedExecutor(runForMillis, TimeUnit.MILLISECONDS));
     }
 
+    /** Told to a reader once the enumerator has handled its registration. */
+    record Registered() implements SourceEvent {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static final class Enumerator<S extends SourceSplit, E>
+            implements SplitEnumerator<S, E> {
+        private final SplitEnumerator<S, E> inner;
+        private final SplitEnumeratorContext<S> context;
+
+        Enumerator(SplitEnumerator<S, E> inner, SplitEnumeratorContext<S> context) {
+            this.inner = inner;
+            this.context = context;
+        }
+
+        @Override
+        public void start() {
+            inner.start();
+        }
+
+        @Override
+        public void handleSplitRequest(int subtaskId, @Nullable String requesterHostname) {
+            inner.handleSplitRequest(subtaskId, requesterHostname);
+        }
+
+        @Override
+        public void addSplitsBack(List<S> splits, int subtaskId) {
+            inner.addSplitsBack(splits, subtaskId);
+        }
+
+        @Override
+        public void addReader(int subtaskId) {
+            inner.addReader(subtaskId);
+            context.sendEventToSourceReader(subtaskId, new Registered());
+        }
+
+        @Override
+        public void handleSourceEvent(int subtaskId, SourceEvent event) {
+            inner.handleSourceEvent(subtaskId, event);
+        }
+
+        @Override
+        public E snapshotState(long checkpointId) throws Exception {
+            return inner.snapshotState(checkpointId);
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) throws Exception {
+            inner.notifyCheckpointComplete(checkpointId);
+        }
+
+        @Override
+        public void notifyCheckpointAborted(long checkpointId) throws Exception {
+            inner.notifyCheckpointAborted(checkpointId);
+        }
+
+        @Override
+        public void close() throws IOException {
+            inner.close();
+        }
+    }
+
     private static final class Reader<T, S extends SourceSplit> implements SourceReader<T, S> {
         private final SourceReader<T, S> inner;
         private final CompletableFuture<Void> stop;
+        private final CompletableFuture<Void> registered = new CompletableFuture<>();
 
         Reader(SourceReader<T, S> inner, CompletableFuture<Void> stop) {
             this.inner = inner;
@@ -119,18 +189,24 @@ public final class UntilSource<T, S extends SourceSplit, E>
 
         @Override
         public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
-            if (stop.isDone()) {
+            if (ended()) {
                 return InputStatus.END_OF_INPUT;
             }
             return inner.pollNext(output);
         }
 
+        private boolean ended() {
+            return stop.isDone() && registered.isDone();
+        }
+
         @Override
         public CompletableFuture<Void> isAvailable() {
-            if (stop.isDone()) {
+            if (ended()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return CompletableFuture.anyOf(inner.isAvailable(), stop).thenApply(x -> null);
+            return CompletableFuture.anyOf(
+                            inner.isAvailable(), stop.thenCombine(registered, (a, b) -> a))
+                    .thenApply(x -> null);
         }
 
         @Override
@@ -145,7 +221,11 @@ public final class UntilSource<T, S extends SourceSplit, E>
 
         @Override
         public void handleSourceEvents(SourceEvent event) {
-            inner.handleSourceEvents(event);
+            if (event instanceof Registered) {
+                registered.complete(null);
+            } else {
+                inner.handleSourceEvents(event);
+            }
         }
 
         @Override

@@ -1,0 +1,68 @@
+package io.battleroyale.job.live;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+
+import io.battleroyale.job.TestClusters;
+import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.sources.venues.source.PollSettings;
+import io.battleroyale.sources.venues.source.ProbabilitySources;
+import io.battleroyale.sources.venues.source.VenueMarketRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+/**
+ * A bounded run can raise its stop signal before the live readers have registered (the synthetic
+ * events of a short run end within a second). The readers then end at once, and the splits the
+ * enumerator assigns them on registration would reach finished tasks and fail the job.
+ */
+class UntilSourceITCase {
+    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
+
+    private static final String SIGNAL = "until-source-it";
+
+    @AfterEach
+    void forget() {
+        StopSignals.clear(SIGNAL);
+    }
+
+    @Test
+    void aStopRaisedBeforeTheReadersRegisteredEndsTheJobCleanly() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        // two markets: each of the two readers is assigned a split when it registers
+        var live =
+                ProbabilitySources.kalshi(
+                        "http://127.0.0.1:" + closed + "/trade-api/v2",
+                        List.of(
+                                VenueMarketRef.kalshi("KXA-26", "A:yes"),
+                                VenueMarketRef.kalshi("KXB-26", "B:yes")),
+                        PollSettings.live(Duration.ofSeconds(1)));
+        StopSignals.raise(SIGNAL);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.fromSource(
+                        UntilSource.signal(live, TypeInformation.of(ProbabilityTick.class), SIGNAL),
+                        WatermarkStrategy.noWatermarks(),
+                        "live kalshi")
+                .uid("live-kalshi")
+                .sinkTo(new DiscardingSink<>())
+                .name("discard")
+                .uid("discard");
+
+        assertThatCode(() -> env.execute("until-source")).doesNotThrowAnyException();
+    }
+}
