@@ -1,6 +1,7 @@
 package io.battleroyale.gateway;
 
 import io.battleroyale.model.Side;
+import io.battleroyale.model.wire.OrderMessage;
 
 import javax.annotation.Nullable;
 
@@ -35,7 +36,7 @@ public record GatewayOrder(
         long updatedAt) {
 
     /** A freshly accepted order, not yet routed. */
-    static GatewayOrder pending(OrderRequest request, String route, long now) {
+    static GatewayOrder pending(OrderMessage request, String route, long now) {
         return new GatewayOrder(
                 request.clientOrderId(),
                 request.agent(),
@@ -81,11 +82,8 @@ public record GatewayOrder(
         return side.sign() * quantity;
     }
 
-    /** True when {@code request} asks for the same trade (a genuine repeat, not a clash of ids). */
-    boolean sameTradeAs(OrderRequest request) {
-        return agent.equals(request.agent())
-                && symbol.equals(request.symbol())
-                && side == request.side()
-                && Double.compare(quantity, request.quantity()) == 0;
+    /** What the job sent. */
+    OrderMessage message() {
+        return new OrderMessage(clientOrderId, agent, symbol, side, quantity, referencePrice, ts);
     }
 }

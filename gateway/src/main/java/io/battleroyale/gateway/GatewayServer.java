@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.battleroyale.gateway.OrderParser.PriceUpdate;
 import io.battleroyale.model.bounds.Texts;
+import io.battleroyale.model.wire.OrderMessage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -322,7 +323,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private void postOrder(Context ctx) {
-        OrderRequest request = parser.parseOrder(boundedBody(ctx));
+        OrderMessage request = parser.parseOrder(boundedBody(ctx));
         OrderDesk.Submission submission = desk().submit(request);
         count(submission.created() ? "orders.created" : "orders.repeated");
         json(ctx, submission.created() ? 201 : 200, submission.order());

@@ -1,6 +1,7 @@
 package io.battleroyale.gateway;
 
 import io.battleroyale.model.Fill;
+import io.battleroyale.model.wire.OrderMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,14 +156,14 @@ final class OrderDesk implements AutoCloseable {
      *     breached or no price is known where one is needed, 502 if the broker could not be reached
      *     (the order stays journaled as pending), 500 if the journal cannot be written
      */
-    Submission submit(OrderRequest request) {
+    Submission submit(OrderMessage request) {
         synchronized (stripe(request.clientOrderId())) {
             GatewayOrder existing;
             synchronized (bookLock) {
                 existing = orders.get(request.clientOrderId());
             }
             if (existing != null) {
-                if (!existing.sameTradeAs(request)) {
+                if (!existing.message().sameTradeAs(request)) {
                     throw new ApiException(
                             409,
                             "client_order_id",
@@ -267,7 +268,7 @@ final class OrderDesk implements AutoCloseable {
     }
 
     // bookLock held
-    private void checkLimits(OrderRequest request) {
+    private void checkLimits(OrderMessage request) {
         double price = bestPrice(request.symbol(), request.referencePrice());
         boolean noPrice = Double.isNaN(price);
         if (noPrice && (routeNeedsPrice || Double.isFinite(maxOrderNotional))) {

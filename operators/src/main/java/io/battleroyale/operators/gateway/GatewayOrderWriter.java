@@ -8,8 +8,9 @@ import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.battleroyale.model.Order;
+import io.battleroyale.model.wire.OrderMessage;
+import io.battleroyale.model.wire.WireException;
 import io.battleroyale.sources.venues.http.RetryAfter;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -103,7 +104,7 @@ final class GatewayOrderWriter implements SinkWriter<Order> {
     @Override
     public void write(Order order, Context context) throws IOException, InterruptedException {
         throwIfFailed();
-        byte[] body = MAPPER.writeValueAsBytes(toJson(order));
+        byte[] body = MAPPER.writeValueAsBytes(OrderMessage.of(order).toJson());
         // Block while maxInFlight orders are out: this is the sink's backpressure. Wake up now and
         // then so that a failure of an earlier order fails the job instead of waiting forever.
         while (!permits.tryAcquire(FAILURE_POLL_MS, TimeUnit.MILLISECONDS)) {
@@ -303,32 +304,13 @@ final class GatewayOrderWriter implements SinkWriter<Order> {
         }
     }
 
-    /** The order as the gateway's {@code POST /v1/orders} reads it. */
-    static ObjectNode toJson(Order order) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("client_order_id", order.clientOrderId());
-        node.put("agent", order.agent());
-        node.put("symbol", order.symbol());
-        node.put("side", order.side().name());
-        node.put("quantity", order.quantity());
-        if (order.referencePrice() > 0 && Double.isFinite(order.referencePrice())) {
-            node.put("reference_price", order.referencePrice());
-        }
-        node.put("ts", order.tsEvent());
-        return node;
-    }
-
     /** Whether a 409's {@code order} is the same trade (agent, symbol, side, quantity). */
     private static boolean sameTrade(Order order, String body) {
         try {
-            JsonNode existing = MAPPER.readTree(body).path("order");
-            return order.clientOrderId().equals(existing.path("client_order_id").asText())
-                    && order.agent().equals(existing.path("agent").asText())
-                    && order.symbol().equals(existing.path("symbol").asText())
-                    && order.side().name().equalsIgnoreCase(existing.path("side").asText())
-                    && existing.path("quantity").isNumber()
-                    && Double.compare(order.quantity(), existing.path("quantity").asDouble()) == 0;
-        } catch (IOException e) {
+            OrderMessage existing = OrderMessage.fromJson(MAPPER.readTree(body).path("order"));
+            return order.clientOrderId().equals(existing.clientOrderId())
+                    && OrderMessage.of(order).sameTradeAs(existing);
+        } catch (IOException | WireException e) {
             return false;
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battleroyale.model.Order;
 import io.battleroyale.model.Side;
+import io.battleroyale.model.wire.OrderMessage;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -406,7 +407,7 @@ class GatewayOrderWriterTest {
                         + existing.clientOrderId()
                         + " is already used by a different order\",\"status\":409,"
                         + "\"field\":\"client_order_id\",\"order\":"
-                        + GatewayOrderWriter.toJson(existing)
+                        + OrderMessage.of(existing).toJson()
                         + "}";
         return new MockResponse.Builder().code(409).body(body).build();
     }
