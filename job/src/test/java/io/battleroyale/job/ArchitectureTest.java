@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
 /**
  * The module edges of docs/architecture.md, held on the compiled classes of every module: plain
@@ -117,6 +118,17 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.battleroyale.sources.venues.kalshi..")
+                .check(classes);
+    }
+
+    @Test
+    void exitCodesAreTheCommandLinesAlone() {
+        noFields()
+                .that()
+                .haveNameMatching("EXIT_.*")
+                .should()
+                .beDeclaredInClassesThat()
+                .resideOutsideOfPackages("io.battleroyale.job..", "io.battleroyale.gateway")
                 .check(classes);
     }
 }

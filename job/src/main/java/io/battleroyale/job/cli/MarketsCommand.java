@@ -32,6 +32,11 @@ import java.util.concurrent.Callable;
             ""
         })
 final class MarketsCommand implements Callable<Integer> {
+    static final int EXIT_LISTED = 0;
+    static final int EXIT_UNREACHABLE = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_INCOMPLETE = 3;
+    static final int EXIT_NOT_FOUND = 4;
 
     @Spec CommandSpec spec;
 
@@ -96,7 +101,7 @@ final class MarketsCommand implements Callable<Integer> {
             parsed = Venue.of(venue);
         } catch (IllegalArgumentException e) {
             err.println("markets: " + e.getMessage());
-            return MarketsInspector.EXIT_USAGE;
+            return EXIT_USAGE;
         }
         MarketsInspector.Request request =
                 MarketsInspector.Request.of(parsed)
@@ -106,9 +111,20 @@ final class MarketsCommand implements Callable<Integer> {
                         .withBaseUrl(baseUrl)
                         .withLimit(limit)
                         .withStatus(status);
-        int code = MarketsInspector.run(request, out, err);
+        int code = exitCode(MarketsInspector.run(request, out, err));
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The exit codes the description above promises. */
+    static int exitCode(MarketsInspector.Outcome outcome) {
+        return switch (outcome) {
+            case LISTED -> EXIT_LISTED;
+            case UNREACHABLE -> EXIT_UNREACHABLE;
+            case BAD_REQUEST -> EXIT_USAGE;
+            case INCOMPLETE -> EXIT_INCOMPLETE;
+            case NOT_FOUND -> EXIT_NOT_FOUND;
+        };
     }
 }

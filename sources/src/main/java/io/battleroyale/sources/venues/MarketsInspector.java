@@ -26,20 +26,27 @@ import java.util.Set;
  * out} with exactly the keys {@code venue, market_id, title, yes_probability, ts, status} in that
  * order, following every page; skipped markets and a summary go to {@code err}.
  *
- * <p>Exit codes: {@value #EXIT_OK} the venue answered and the listing is complete (or stopped at
- * {@code --limit}); {@value #EXIT_UNREACHABLE} the venue could not be reached after retries or did
- * not answer with its API; {@value #EXIT_USAGE} bad arguments; {@value #EXIT_INCOMPLETE} the venue
- * answered but the listing was cut by the paging guard (repeating pages, a cursor that never ends);
- * {@value #EXIT_NOT_FOUND} no market or event has the given slug. Every non-zero exit prints one
- * line starting with {@code markets: } to {@code err}.
+ * <p>Every outcome but {@link Outcome#LISTED} prints one line starting with {@code markets: } to
+ * {@code err}; the command line turns outcomes into exit codes.
  */
 public final class MarketsInspector {
 
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_UNREACHABLE = 1;
-    public static final int EXIT_USAGE = 2;
-    public static final int EXIT_INCOMPLETE = 3;
-    public static final int EXIT_NOT_FOUND = 4;
+    /** How a listing ended. */
+    public enum Outcome {
+        /** The venue answered and the listing is complete (or stopped at {@code --limit}). */
+        LISTED,
+        /** The venue could not be reached after retries or did not answer with its API. */
+        UNREACHABLE,
+        /** The request itself is wrong (a flag the venue does not take, a bad URL or limit). */
+        BAD_REQUEST,
+        /**
+         * The venue answered but the paging guard cut the listing (repeating pages, endless
+         * cursor).
+         */
+        INCOMPLETE,
+        /** No market or event has the given slug. */
+        NOT_FOUND
+    }
 
     /** Status filter value meaning "no status filter". */
     public static final String ALL = "all";
@@ -60,7 +67,7 @@ public final class MarketsInspector {
      * @param status {@code null} for open markets, {@value #ALL} for every status, else the venue's
      *     filter word (Kalshi {@code open|closed|settled|unopened|paused}; Polymarket {@code
      *     open|closed|archived})
-     * @param maxPages stop with {@value #EXIT_INCOMPLETE} after this many pages
+     * @param maxPages stop with {@link Outcome#INCOMPLETE} after this many pages
      */
     public record Request(
             Venue venue,
@@ -133,7 +140,7 @@ public final class MarketsInspector {
      * The entry point for the command line: real clock, process environment, default timeouts,
      * retries and rate limits.
      */
-    public static int run(Request request, PrintStream out, PrintStream err) {
+    public static Outcome run(Request request, PrintStream out, PrintStream err) {
         return new MarketsInspector(
                         System.getenv(),
                         TimeSource.SYSTEM,
@@ -143,8 +150,8 @@ public final class MarketsInspector {
                 .inspect(request, out, err);
     }
 
-    /** Lists the markets; returns the exit code. */
-    public int inspect(Request request, PrintStream out, PrintStream err) {
+    /** Lists the markets. */
+    public Outcome inspect(Request request, PrintStream out, PrintStream err) {
         Listing listing = new Listing(request, out, err);
         try {
             if (request.limit() != null && request.limit() < 1) {
@@ -153,23 +160,25 @@ public final class MarketsInspector {
             if (request.maxPages() < 1) {
                 throw new IllegalArgumentException("max pages must be at least 1");
             }
-            int code =
+            Outcome outcome =
                     request.venue() == Venue.KALSHI
                             ? listKalshi(request, listing)
                             : listPolymarket(request, listing);
             listing.summary();
-            return code;
+            return outcome;
         } catch (IllegalArgumentException e) {
             err.println("markets: " + e.getMessage());
-            return EXIT_USAGE;
+            return Outcome.BAD_REQUEST;
         } catch (VenueException e) {
             listing.summary();
             err.println("markets: " + e.getMessage());
-            return e.kind() == VenueException.Kind.PAGING ? EXIT_INCOMPLETE : EXIT_UNREACHABLE;
+            return e.kind() == VenueException.Kind.PAGING
+                    ? Outcome.INCOMPLETE
+                    : Outcome.UNREACHABLE;
         }
     }
 
-    private int listKalshi(Request r, Listing listing) throws VenueException {
+    private Outcome listKalshi(Request r, Listing listing) throws VenueException {
         if (r.slug() != null) {
             throw new IllegalArgumentException(
                     "--slug is for Polymarket; use --series or --event for Kalshi");
@@ -200,10 +209,10 @@ public final class MarketsInspector {
                 },
                 m -> m.isObject() ? YesProbability.idText(m.get("ticker")) : null,
                 m -> listing.accept(VenueMarket.kalshi(m, requestMillis[0])));
-        return EXIT_OK;
+        return Outcome.LISTED;
     }
 
-    private int listPolymarket(Request r, Listing listing) throws VenueException {
+    private Outcome listPolymarket(Request r, Listing listing) throws VenueException {
         if (r.series() != null) {
             throw new IllegalArgumentException(
                     "--series is for Kalshi; use --event (event slug) or --slug for Polymarket");
@@ -249,10 +258,10 @@ public final class MarketsInspector {
                 },
                 m -> m.isObject() ? YesProbability.idText(m.get("slug")) : null,
                 m -> listing.accept(VenueMarket.polymarket(m, requestMillis[0])));
-        return EXIT_OK;
+        return Outcome.LISTED;
     }
 
-    private int listPolymarketBySlug(PolymarketClient client, Request r, Listing listing)
+    private Outcome listPolymarketBySlug(PolymarketClient client, Request r, Listing listing)
             throws VenueException {
         List<JsonNode> markets;
         long requestMillis = time.epochMillis();
@@ -268,7 +277,7 @@ public final class MarketsInspector {
                             "markets: polymarket has no market or event with slug '"
                                     + r.slug()
                                     + "'");
-                    return EXIT_NOT_FOUND;
+                    return Outcome.NOT_FOUND;
                 }
                 markets = PolymarketClient.marketsOf(event.get());
             }
@@ -277,7 +286,7 @@ public final class MarketsInspector {
             if (event.isEmpty()) {
                 listing.err.println(
                         "markets: polymarket has no event with slug '" + r.event() + "'");
-                return EXIT_NOT_FOUND;
+                return Outcome.NOT_FOUND;
             }
             markets = PolymarketClient.marketsOf(event.get());
         }
@@ -286,7 +295,7 @@ public final class MarketsInspector {
                 break;
             }
         }
-        return EXIT_OK;
+        return Outcome.LISTED;
     }
 
     /** Prints markets, de-duplicates ids, counts skips and enforces the limit. */

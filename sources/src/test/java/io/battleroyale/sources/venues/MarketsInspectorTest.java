@@ -27,7 +27,7 @@ class MarketsInspectorTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int run(MarketsInspector.Request request) {
+    private MarketsInspector.Outcome run(MarketsInspector.Request request) {
         MarketsInspector inspector =
                 new MarketsInspector(
                         Map.of(),
@@ -64,9 +64,9 @@ class MarketsInspectorTest {
         server.enqueue(okFixture("kalshi/markets-page1.json"));
         server.enqueue(okFixture("kalshi/markets-page2.json"));
 
-        int code = run(kalshi().withSeries("KXFED"));
+        MarketsInspector.Outcome code = run(kalshi().withSeries("KXFED"));
 
-        assertThat(code).isEqualTo(MarketsInspector.EXIT_OK);
+        assertThat(code).isEqualTo(MarketsInspector.Outcome.LISTED);
         assertThat(out())
                 .isEqualTo(
                         line(
@@ -98,9 +98,10 @@ class MarketsInspectorTest {
     void limitStopsEarly() {
         server.enqueue(okFixture("kalshi/markets-page1.json"));
 
-        int code = run(kalshi().withEvent("KXFED-26JUN").withLimit(1).withStatus("all"));
+        MarketsInspector.Outcome code =
+                run(kalshi().withEvent("KXFED-26JUN").withLimit(1).withStatus("all"));
 
-        assertThat(code).isEqualTo(MarketsInspector.EXIT_OK);
+        assertThat(code).isEqualTo(MarketsInspector.Outcome.LISTED);
         assertThat(out().lines()).hasSize(1);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -115,9 +116,9 @@ class MarketsInspectorTest {
                 ok(
                         "{\"markets\":[{\"ticker\":\"A\",\"last_price_dollars\":\"0.5\"}],\"cursor\":\"c2\"}"));
 
-        int code = run(kalshi());
+        MarketsInspector.Outcome code = run(kalshi());
 
-        assertThat(code).isEqualTo(MarketsInspector.EXIT_INCOMPLETE);
+        assertThat(code).isEqualTo(MarketsInspector.Outcome.INCOMPLETE);
         assertThat(out().lines()).hasSize(1);
         assertThat(err())
                 .contains("markets: kalshi GET /trade-api/v2/markets: page 2 repeats items");
@@ -132,9 +133,9 @@ class MarketsInspectorTest {
                 ok(
                         "{\"markets\":[{\"ticker\":\"B\",\"last_price_dollars\":\"0.5\"}],\"cursor\":\"same\"}"));
 
-        int code = run(kalshi());
+        MarketsInspector.Outcome code = run(kalshi());
 
-        assertThat(code).isEqualTo(MarketsInspector.EXIT_INCOMPLETE);
+        assertThat(code).isEqualTo(MarketsInspector.Outcome.INCOMPLETE);
         assertThat(out().lines()).hasSize(2);
         assertThat(err()).contains("cursor 'same' came back after page 2");
     }
@@ -151,9 +152,9 @@ class MarketsInspectorTest {
                                     + "\"}"));
         }
 
-        int code = run(kalshi().withMaxPages(3));
+        MarketsInspector.Outcome code = run(kalshi().withMaxPages(3));
 
-        assertThat(code).isEqualTo(MarketsInspector.EXIT_INCOMPLETE);
+        assertThat(code).isEqualTo(MarketsInspector.Outcome.INCOMPLETE);
         assertThat(out().lines()).hasSize(3);
         assertThat(err()).contains("still had a next cursor after 3 pages");
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -165,9 +166,9 @@ class MarketsInspectorTest {
             server.enqueue(status(503, ""));
         }
 
-        int code = run(kalshi());
+        MarketsInspector.Outcome code = run(kalshi());
 
-        assertThat(code).isEqualTo(MarketsInspector.EXIT_UNREACHABLE);
+        assertThat(code).isEqualTo(MarketsInspector.Outcome.UNREACHABLE);
         assertThat(out()).isEmpty();
         assertThat(err().lines().filter(l -> l.startsWith("markets: ")))
                 .containsExactly(
@@ -179,9 +180,9 @@ class MarketsInspectorTest {
     void htmlPageIsReportedNotParsed() {
         server.enqueue(ok("<html><title>Just a moment...</title></html>"));
 
-        int code = run(polymarket());
+        MarketsInspector.Outcome code = run(polymarket());
 
-        assertThat(code).isEqualTo(MarketsInspector.EXIT_UNREACHABLE);
+        assertThat(code).isEqualTo(MarketsInspector.Outcome.UNREACHABLE);
         assertThat(err()).contains("not the venue's API: an HTML page titled 'Just a moment...'");
     }
 
@@ -190,9 +191,9 @@ class MarketsInspectorTest {
         server.enqueue(okFixture("polymarket/markets-keyset-page1.json"));
         server.enqueue(okFixture("polymarket/markets-keyset-page2.json"));
 
-        int code = run(polymarket());
+        MarketsInspector.Outcome code = run(polymarket());
 
-        assertThat(code).isEqualTo(MarketsInspector.EXIT_OK);
+        assertThat(code).isEqualTo(MarketsInspector.Outcome.LISTED);
         assertThat(out())
                 .isEqualTo(
                         "{\"venue\":\"polymarket\",\"market_id\":\"will-the-fed-cut-rates-at-the-june-2026-meeting\","
@@ -215,9 +216,9 @@ class MarketsInspectorTest {
         server.enqueue(status(404, "{\"error\":\"not found\"}"));
         server.enqueue(okFixture("polymarket/event.json"));
 
-        int code = run(polymarket().withSlug("fed-decision-in-june-2026"));
+        MarketsInspector.Outcome code = run(polymarket().withSlug("fed-decision-in-june-2026"));
 
-        assertThat(code).isEqualTo(MarketsInspector.EXIT_OK);
+        assertThat(code).isEqualTo(MarketsInspector.Outcome.LISTED);
         assertThat(out().lines())
                 .containsExactly(
                         "{\"venue\":\"polymarket\",\"market_id\":\"fed-cut-june-2026\",\"title\":\"Will"
@@ -235,16 +236,19 @@ class MarketsInspectorTest {
         server.enqueue(status(404, ""));
         server.enqueue(status(404, ""));
 
-        assertThat(run(polymarket().withSlug("nope"))).isEqualTo(MarketsInspector.EXIT_NOT_FOUND);
+        assertThat(run(polymarket().withSlug("nope")))
+                .isEqualTo(MarketsInspector.Outcome.NOT_FOUND);
         assertThat(err()).contains("no market or event with slug 'nope'");
     }
 
     @Test
     void flagsOfTheOtherVenueAreUsageErrors() {
-        assertThat(run(kalshi().withSlug("x"))).isEqualTo(MarketsInspector.EXIT_USAGE);
-        assertThat(run(polymarket().withSeries("KXFED"))).isEqualTo(MarketsInspector.EXIT_USAGE);
-        assertThat(run(kalshi().withLimit(0))).isEqualTo(MarketsInspector.EXIT_USAGE);
-        assertThat(run(kalshi().withBaseUrl("not a url"))).isEqualTo(MarketsInspector.EXIT_USAGE);
+        assertThat(run(kalshi().withSlug("x"))).isEqualTo(MarketsInspector.Outcome.BAD_REQUEST);
+        assertThat(run(polymarket().withSeries("KXFED")))
+                .isEqualTo(MarketsInspector.Outcome.BAD_REQUEST);
+        assertThat(run(kalshi().withLimit(0))).isEqualTo(MarketsInspector.Outcome.BAD_REQUEST);
+        assertThat(run(kalshi().withBaseUrl("not a url")))
+                .isEqualTo(MarketsInspector.Outcome.BAD_REQUEST);
         assertThat(server.getRequestCount()).isZero();
     }
 
