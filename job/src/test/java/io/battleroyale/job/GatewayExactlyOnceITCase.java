@@ -26,6 +26,7 @@ import io.battleroyale.operators.join.JoinSettings;
 import io.battleroyale.sources.events.EventMap;
 import io.battleroyale.sources.synthetic.SyntheticMarketConfig;
 import io.battleroyale.sources.synthetic.SyntheticSources;
+import io.battleroyale.sources.venues.http.Backoff;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -178,9 +179,7 @@ class GatewayExactlyOnceITCase {
                         RiskLimits.defaults());
         GatewaySinkConfig sink =
                 GatewaySinkConfig.of("http://127.0.0.1:" + gateway.port(), TOKEN)
-                        .withBackoff(
-                                new GatewaySinkConfig.Backoff(
-                                        Duration.ofMillis(50), Duration.ofSeconds(1), 2));
+                        .withBackoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 2));
         BattleJob.wire(
                 new BattleJob.Inputs(prices, probabilities, List.of()),
                 out.sinks().withGateway(new GatewayOrderSink(sink)),

@@ -344,10 +344,10 @@ final class GatewayOrderWriter implements SinkWriter<Order> {
 
     /**
      * {@code Retry-After} in milliseconds from {@code nowMs}: delta-seconds or an HTTP date; {@code
-     * 0} if absent or unreadable; at most {@link GatewaySinkConfig.Backoff#MAX_RETRY_AFTER}.
+     * 0} if absent or unreadable; at most {@link GatewaySinkConfig#MAX_RETRY_AFTER}.
      */
     static long retryAfterMs(@Nullable String header, long nowMs) {
         long ms = RetryAfter.millis(header, nowMs);
-        return ms < 0 ? 0 : Math.min(ms, GatewaySinkConfig.Backoff.MAX_RETRY_AFTER.toMillis());
+        return ms < 0 ? 0 : Math.min(ms, GatewaySinkConfig.MAX_RETRY_AFTER.toMillis());
     }
 }

@@ -1,5 +1,7 @@
 package io.battleroyale.operators.gateway;
 
+import io.battleroyale.sources.venues.http.Backoff;
+
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -32,37 +34,8 @@ public record GatewaySinkConfig(
 
     private static final long serialVersionUID = 1L;
 
-    /**
-     * Exponential backoff: the delay before retry {@code n} (1-based) is {@code initial ×
-     * multiplier^(n-1)}, at most {@code max}. A {@code Retry-After} header lengthens the delay to
-     * what the gateway asked for (at most {@link #MAX_RETRY_AFTER}).
-     */
-    public record Backoff(Duration initial, Duration max, double multiplier)
-            implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        /** The longest {@code Retry-After} the sink honours. */
-        public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
-
-        public Backoff {
-            Objects.requireNonNull(initial, "initial");
-            Objects.requireNonNull(max, "max");
-            if (initial.isNegative() || max.compareTo(initial) < 0) {
-                throw new IllegalArgumentException(
-                        "backoff needs 0 <= initial <= max, got " + initial + " and " + max);
-            }
-            if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
-                throw new IllegalArgumentException(
-                        "backoff multiplier must be finite and >= 1, got " + multiplier);
-            }
-        }
-
-        /** The delay before retry {@code retry} (1 = the first retry). */
-        public long delayMs(int retry) {
-            double ms = initial.toMillis() * Math.pow(multiplier, Math.max(0, retry - 1));
-            return (long) Math.min(ms, max.toMillis());
-        }
-    }
+    /** The longest {@code Retry-After} the sink waits; a longer one is cut to this. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     /**
      * Per-request timeouts.

@@ -21,6 +21,7 @@ import io.battleroyale.gateway.GatewayConfig;
 import io.battleroyale.gateway.GatewayServer;
 import io.battleroyale.model.Order;
 import io.battleroyale.model.Side;
+import io.battleroyale.sources.venues.http.Backoff;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -73,8 +74,7 @@ class GatewayOrderSinkITCase {
                     GatewaySinkConfig.of(base, TOKEN)
                             .withMaxInFlight(4)
                             .withBackoff(
-                                    new GatewaySinkConfig.Backoff(
-                                            Duration.ofMillis(50), Duration.ofSeconds(1), 2));
+                                    new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 2));
 
             Configuration conf = new Configuration();
             conf.set(CoreOptions.DEFAULT_PARALLELISM, PARALLELISM);

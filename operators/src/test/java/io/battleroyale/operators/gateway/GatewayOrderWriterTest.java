@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battleroyale.model.Order;
 import io.battleroyale.model.Side;
 import io.battleroyale.model.wire.OrderMessage;
+import io.battleroyale.sources.venues.http.Backoff;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -345,8 +346,7 @@ class GatewayOrderWriterTest {
                 .hasMessageContaining("maxInFlight must be >= 1");
         assertThat(GatewaySinkConfig.of("http://gw:1/", TOKEN).ordersUrl())
                 .isEqualTo("http://gw:1/v1/orders");
-        GatewaySinkConfig.Backoff backoff =
-                new GatewaySinkConfig.Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 2);
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 2);
         assertThat(
                         List.of(
                                 backoff.delayMs(1),
@@ -381,8 +381,8 @@ class GatewayOrderWriterTest {
                                 Duration.ofSeconds(60)));
     }
 
-    private static GatewaySinkConfig.Backoff fastBackoff() {
-        return new GatewaySinkConfig.Backoff(Duration.ofMillis(5), Duration.ofMillis(20), 2);
+    private static Backoff fastBackoff() {
+        return new Backoff(Duration.ofMillis(5), Duration.ofMillis(20), 2);
     }
 
     private static GatewayOrderWriter writer(GatewaySinkConfig config) {

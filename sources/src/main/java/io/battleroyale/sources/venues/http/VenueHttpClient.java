@@ -181,7 +181,10 @@ public final class VenueHttpClient {
             if (attempt == retry.maxAttempts()) {
                 break;
             }
-            long wait = Math.max(retry.backoffNanos(attempt), retryAfterNanos);
+            long wait =
+                    Math.max(
+                            TimeUnit.MILLISECONDS.toNanos(retry.backoff().delayMs(attempt)),
+                            retryAfterNanos);
             LOG.warn(
                     "{} {} attempt {}/{} failed: {}; retrying in {} ms",
                     venue,

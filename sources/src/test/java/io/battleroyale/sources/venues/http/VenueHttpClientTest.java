@@ -73,8 +73,10 @@ class VenueHttpClientTest {
                                 .withRetry(
                                         new RetryPolicy(
                                                 4,
-                                                Duration.ofMillis(500),
-                                                Duration.ofSeconds(8),
+                                                new Backoff(
+                                                        Duration.ofMillis(500),
+                                                        Duration.ofSeconds(8),
+                                                        2),
                                                 Duration.ofSeconds(60))));
 
         JsonNode node = c.getJson(Map.of(), "markets");
@@ -176,8 +178,10 @@ class VenueHttpClientTest {
                                 .withRetry(
                                         new RetryPolicy(
                                                 2,
-                                                Duration.ofMillis(100),
-                                                Duration.ofMillis(100),
+                                                new Backoff(
+                                                        Duration.ofMillis(100),
+                                                        Duration.ofMillis(100),
+                                                        2),
                                                 Duration.ofSeconds(1))));
 
         assertThatThrownBy(() -> c.getJson(Map.of(), "markets"))

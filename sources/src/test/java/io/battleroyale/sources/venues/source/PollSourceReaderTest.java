@@ -3,6 +3,7 @@ package io.battleroyale.sources.venues.source;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
 import io.battleroyale.sources.venues.SkipReason;
+import io.battleroyale.sources.venues.http.Backoff;
 import io.battleroyale.sources.venues.http.HttpSettings;
 import io.battleroyale.sources.venues.http.RetryPolicy;
 import io.battleroyale.sources.venues.prices.PriceFeedRef;
@@ -34,7 +35,9 @@ class PollSourceReaderTest {
             HttpSettings.defaults(1000)
                     .withRetry(
                             new RetryPolicy(
-                                    1, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
+                                    1,
+                                    new Backoff(Duration.ZERO, Duration.ZERO, 2),
+                                    Duration.ofSeconds(1)));
 
     @StartStop private final MockWebServer server = new MockWebServer();
 
