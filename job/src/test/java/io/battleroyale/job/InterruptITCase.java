@@ -83,24 +83,15 @@ class InterruptITCase {
 
     @Test
     void ctrlCWhileTheTasksAreStillBeingDeployedWaitsForThemAndStopsCleanly() throws Exception {
-        CompletableFuture<Cli> run =
-                CompletableFuture.supplyAsync(
-                        () ->
-                                Cli.run(
-                                        "run",
-                                        "--state-backend",
-                                        "hashmap",
-                                        "--out",
-                                        tmp.resolve("early").toString()));
-        // the moment the job is submitted: its tasks cannot all be running yet
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!Interrupts.interrupt()) {
-            assertThat(run.isDone() || System.nanoTime() > deadline)
-                    .as("the run ended before it listened for Ctrl-C")
-                    .isFalse();
-            Thread.onSpinWait();
-        }
-        Cli early = run.get(2, TimeUnit.MINUTES);
+        // pressed the moment the job is submitted: its tasks cannot all be running yet
+        Cli early =
+                Cli.runUntil(
+                        () -> true,
+                        "run",
+                        "--state-backend",
+                        "hashmap",
+                        "--out",
+                        tmp.resolve("early").toString());
 
         assertThat(early.exitCode()).as(early.err()).isZero();
         assertThat(early.err()).contains("savepoint:").doesNotContain("clean stop failed");

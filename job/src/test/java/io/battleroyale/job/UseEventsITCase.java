@@ -10,8 +10,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,33 +95,23 @@ class UseEventsITCase {
 
         // an endless run, stopped as Ctrl-C would once the venue has been asked: a bounded run may
         // end before its live source's first poll
-        CompletableFuture<Cli> run =
-                CompletableFuture.supplyAsync(
-                        () ->
-                                Cli.run(
-                                        "run",
-                                        "--state-backend",
-                                        "hashmap",
-                                        "--out",
-                                        dir.resolve("live").toString(),
-                                        "--use-events",
-                                        "--venues",
-                                        "kalshi",
-                                        "--venues-file",
-                                        venues.toString(),
-                                        "--poll-interval",
-                                        "1s",
-                                        "--kalshi-url",
-                                        server.url("/trade-api/v2").toString()));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (server.getRequestCount() == 0 || !Interrupts.interrupt()) {
-            if (run.isDone() || System.nanoTime() > deadline) {
-                throw new AssertionError(
-                        "the run ended or never asked the venue: " + run.get().err());
-            }
-            Thread.onSpinWait();
-        }
-        Cli live = run.get(2, TimeUnit.MINUTES);
+        Cli live =
+                Cli.runUntil(
+                        () -> server.getRequestCount() > 0,
+                        "run",
+                        "--state-backend",
+                        "hashmap",
+                        "--out",
+                        dir.resolve("live").toString(),
+                        "--use-events",
+                        "--venues",
+                        "kalshi",
+                        "--venues-file",
+                        venues.toString(),
+                        "--poll-interval",
+                        "1s",
+                        "--kalshi-url",
+                        server.url("/trade-api/v2").toString());
 
         assertThat(live.exitCode()).as(live.err()).isZero();
         assertThat(live.err()).doesNotContain("is unavailable");
