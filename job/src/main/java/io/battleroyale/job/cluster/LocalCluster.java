@@ -205,8 +205,8 @@ public record LocalCluster(Path dir, String classpath, int restPort, int rpcPort
     public List<String> stop(Duration timeout) throws IOException {
         List<String> stopped = new ArrayList<>();
         for (var entry : pids()) {
-            Optional<ProcessHandle> process = ProcessHandle.of(entry.pid());
-            if (process.isPresent() && process.get().isAlive()) {
+            Optional<ProcessHandle> process = entry.process();
+            if (process.isPresent()) {
                 process.get().destroy();
                 try {
                     process.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -221,10 +221,21 @@ public record LocalCluster(Path dir, String classpath, int restPort, int rpcPort
         return stopped;
     }
 
-    /** One process of the cluster, by the pid file it left. */
-    public record Member(String name, long pid) {
+    /**
+     * One process of the cluster, by the pid file it left.
+     *
+     * @param conf the configuration directory its command line names: a pid the system has since
+     *     given to another process is not the cluster's
+     */
+    public record Member(String name, long pid, String conf) {
+        public Optional<ProcessHandle> process() {
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(conf)).orElse(true));
+        }
+
         public boolean alive() {
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return process().isPresent();
         }
     }
 
@@ -238,7 +249,11 @@ public record LocalCluster(Path dir, String classpath, int restPort, int rpcPort
             List<Member> members = new ArrayList<>();
             for (Path p : sorted) {
                 String name = p.getFileName().toString().replace(".pid", "");
-                members.add(new Member(name, Long.parseLong(Files.readString(p).trim())));
+                members.add(
+                        new Member(
+                                name,
+                                Long.parseLong(Files.readString(p).trim()),
+                                dir.resolve("conf").toString()));
             }
             return members;
         }
