@@ -35,6 +35,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ExplainCommand.class,
             StateCommand.class,
+            ClusterCommand.class,
+            SubmitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BattleCli {

@@ -1,0 +1,124 @@
+package io.battleroyale.job.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The calls of Flink's REST API that {@code ./battle cluster} and {@code ./battle submit} make. */
+public final class FlinkRest {
+
+    /** A job in one of these states will not change again. */
+    public static final Set<String> TERMINAL = Set.of("FINISHED", "FAILED", "CANCELED");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType JAR = MediaType.get("application/x-java-archive");
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
+    private final String url;
+    private final OkHttpClient http;
+
+    public FlinkRest(String url) {
+        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        // a jar upload and a run that builds the graph in the JobManager take more than a moment
+        this.http =
+                new OkHttpClient.Builder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .readTimeout(Duration.ofMinutes(2))
+                        .build();
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** What {@code /overview} says of the cluster. */
+    public record Overview(int taskManagers, int slotsTotal, int slotsAvailable, int jobsRunning) {}
+
+    public Overview overview() throws IOException {
+        JsonNode o = call(new Request.Builder().url(url + "/overview").build());
+        return new Overview(
+                o.path("taskmanagers").asInt(),
+                o.path("slots-total").asInt(),
+                o.path("slots-available").asInt(),
+                o.path("jobs-running").asInt());
+    }
+
+    /** Uploads a jar and returns its id on the cluster. */
+    public String upload(Path jar) throws IOException {
+        RequestBody body =
+                new MultipartBody.Builder()
+                        .setType(MultipartBody.FORM)
+                        .addFormDataPart(
+                                "jarfile",
+                                jar.getFileName().toString(),
+                                RequestBody.create(jar.toFile(), JAR))
+                        .build();
+        JsonNode answer = call(new Request.Builder().url(url + "/jars/upload").post(body).build());
+        String stored = answer.path("filename").asText();
+        return Path.of(stored).getFileName().toString();
+    }
+
+    /** Runs an uploaded jar's entry class with these arguments and returns the job id. */
+    public String run(String jarId, String entryClass, List<String> args) throws IOException {
+        byte[] request =
+                JSON.writeValueAsBytes(Map.of("entryClass", entryClass, "programArgsList", args));
+        JsonNode answer =
+                call(
+                        new Request.Builder()
+                                .url(url + "/jars/" + jarId + "/run")
+                                .post(RequestBody.create(request, JSON_TYPE))
+                                .build());
+        return answer.path("jobid").asText();
+    }
+
+    public String state(String jobId) throws IOException {
+        return call(new Request.Builder().url(url + "/jobs/" + jobId).build())
+                .path("state")
+                .asText();
+    }
+
+    /** The first line of the exception that ended a job. */
+    public String failure(String jobId) throws IOException {
+        String trace =
+                call(new Request.Builder().url(url + "/jobs/" + jobId + "/exceptions").build())
+                        .path("root-exception")
+                        .asText("");
+        return trace.lines().findFirst().orElse("no exception recorded");
+    }
+
+    public void cancel(String jobId) throws IOException {
+        call(
+                new Request.Builder()
+                        .url(url + "/jobs/" + jobId + "?mode=cancel")
+                        .patch(RequestBody.create(new byte[0]))
+                        .build());
+    }
+
+    private JsonNode call(Request request) throws IOException {
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            if (!response.isSuccessful()) {
+                JsonNode errors = body.isEmpty() ? null : JSON.readTree(body).path("errors");
+                String why =
+                        errors == null || errors.isEmpty()
+                                ? "HTTP " + response.code()
+                                : errors.get(0).asText().lines().findFirst().orElse("");
+                throw new IOException(
+                        request.method() + " " + request.url().encodedPath() + ": " + why);
+            }
+            return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        }
+    }
+}
