@@ -57,7 +57,8 @@ class ClusterEntryPointITCase {
         assertThat(cluster.getSubcommands().keySet()).containsOnly("run", "backtest");
     }
 
-    private static String[] args(Path out) throws Exception {
+    /** A small backtest of the golden prices at parallelism 2, writing to {@code out}. */
+    static String[] args(Path out) throws Exception {
         Path prices =
                 Path.of(ClusterEntryPointITCase.class.getResource("/golden/prices.csv").toURI());
         return new String[] {

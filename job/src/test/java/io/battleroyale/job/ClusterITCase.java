@@ -144,18 +144,7 @@ class ClusterITCase {
     }
 
     private static String[] backtest(Path out) throws Exception {
-        Path prices = Path.of(ClusterITCase.class.getResource("/golden/prices.csv").toURI());
-        return new String[] {
-            "backtest",
-            "--prices",
-            prices.toString(),
-            "--agents",
-            "trend:fast=3,slow=5;meanrev",
-            "--parallelism",
-            "2",
-            "--out",
-            out.toAbsolutePath().toString()
-        };
+        return ClusterEntryPointITCase.args(out.toAbsolutePath());
     }
 
     /** Both TaskManagers' Prometheus pages; which one runs a task is the scheduler's choice. */

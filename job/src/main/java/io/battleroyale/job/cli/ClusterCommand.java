@@ -107,9 +107,7 @@ public final class ClusterCommand {
             LocalCluster cluster = where.cluster();
             Duration took = cluster.start(timeout);
             PrintWriter out = spec.commandLine().getOut();
-            for (LocalCluster.Member m : cluster.running()) {
-                out.printf("%-14s pid %d%n", m.name(), m.pid());
-            }
+            printMembers(out, cluster.running());
             out.printf(
                     "cluster up in %.1fs: %s (logs in %s)%n",
                     took.toMillis() / 1000.0, cluster.url(), cluster.dir().resolve("logs"));
@@ -133,9 +131,7 @@ public final class ClusterCommand {
                 throw new IllegalStateException("no cluster is running in " + cluster.dir());
             }
             PrintWriter out = spec.commandLine().getOut();
-            for (LocalCluster.Member m : running) {
-                out.printf("%-14s pid %d%n", m.name(), m.pid());
-            }
+            printMembers(out, running);
             FlinkRest.Overview o;
             try {
                 o = cluster.rest().overview();
@@ -174,6 +170,12 @@ public final class ClusterCommand {
             }
             spec.commandLine().getOut().println("stopped " + String.join(", ", stopped));
             return 0;
+        }
+    }
+
+    private static void printMembers(PrintWriter out, List<LocalCluster.Member> members) {
+        for (LocalCluster.Member m : members) {
+            out.printf("%-14s pid %d%n", m.name(), m.pid());
         }
     }
 }
