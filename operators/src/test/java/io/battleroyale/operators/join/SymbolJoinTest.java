@@ -1,6 +1,12 @@
 package io.battleroyale.operators.join;
 
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
@@ -17,7 +23,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +53,44 @@ class SymbolJoinTest {
                                 assertThat(r.tsObserved()).isEqualTo(MIN);
                             });
         }
+    }
+
+    @Test
+    void decidedBarsLeaveNoStateBehind() throws Exception {
+        try (var harness = harness(SETTINGS)) {
+            for (int i = 0; i <= 50; i++) {
+                harness.processElement1(bar("SPY", i * MIN, MIN, 100 + i), i * MIN);
+                harness.processElement2(tick("SPY", i * MIN + 30_000, 0.40), i * MIN + 30_000);
+            }
+            assertThat(bufferedBars(harness, "SPY")).hasSize(51);
+
+            harness.processBothWatermarks(watermark(51 * MIN));
+
+            assertThat(snapshots(harness)).hasSize(51);
+            // once decided, a bar is dropped: the buffer does not grow with the run
+            assertThat(bufferedBars(harness, "SPY")).isEmpty();
+        }
+    }
+
+    /** The bars the join holds for {@code symbol}, waiting for their end. */
+    private static Map<Long, PriceBar> bufferedBars(
+            KeyedTwoInputStreamOperatorTestHarness<String, PriceBar, SymbolEvent, MarketSnapshot>
+                    harness,
+            String symbol)
+            throws Exception {
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(symbol);
+        MapState<Long, PriceBar> bars =
+                backend.getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new MapStateDescriptor<>(
+                                "bars-by-end", Types.LONG, TypeInformation.of(PriceBar.class)));
+        Map<Long, PriceBar> copy = new HashMap<>();
+        for (Map.Entry<Long, PriceBar> e : bars.entries()) {
+            copy.put(e.getKey(), e.getValue());
+        }
+        return copy;
     }
 
     @Test
