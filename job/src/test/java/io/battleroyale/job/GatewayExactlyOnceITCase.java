@@ -1,7 +1,5 @@
 package io.battleroyale.job;
 
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -41,8 +39,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,33 +55,29 @@ class GatewayExactlyOnceITCase {
 
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, PARALLELISM);
 
-    // shared with the job's functions, which run in this JVM
-    static final AtomicLong CHECKPOINTS_COMPLETED = new AtomicLong();
-    static final AtomicBoolean FAILED = new AtomicBoolean();
-    static final AtomicLong FAILED_AFTER_CHECKPOINT = new AtomicLong(-1);
-
     @TempDir Path tmp;
 
     @Test
     void aRestoredRunSendsExactlyTheOrdersOfAFailureFreeRun() throws Exception {
+        FailOnceAfterACheckpoint.reset();
         try (GatewayServer clean = gateway("clean");
                 GatewayServer restored = gateway("restored")) {
             long t0 = System.nanoTime();
             OutputFolder cleanOut = run(clean, false);
             long cleanMs = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(FAILED).isFalse();
-            long cleanCheckpoints = CHECKPOINTS_COMPLETED.get();
+            assertThat(FailOnceAfterACheckpoint.FAILED).isFalse();
+            long cleanCheckpoints = FailOnceAfterACheckpoint.CHECKPOINTS_COMPLETED.get();
 
-            CHECKPOINTS_COMPLETED.set(0);
+            FailOnceAfterACheckpoint.CHECKPOINTS_COMPLETED.set(0);
             t0 = System.nanoTime();
             OutputFolder restoredOut = run(restored, true);
             long restoredMs = (System.nanoTime() - t0) / 1_000_000;
-            assertThat(FAILED)
+            assertThat(FailOnceAfterACheckpoint.FAILED)
                     .as(
                             "the injected failure happened (failure-free run: %d checkpoints)",
                             cleanCheckpoints)
                     .isTrue();
-            assertThat(FAILED_AFTER_CHECKPOINT.get()).isPositive();
+            assertThat(FailOnceAfterACheckpoint.FAILED_AFTER_CHECKPOINT.get()).isPositive();
 
             List<String> want = ids(clean);
             List<String> got = ids(restored);
@@ -123,7 +115,7 @@ class GatewayExactlyOnceITCase {
                             + " repeated=%d%n",
                     want.size(),
                     cleanMs,
-                    FAILED_AFTER_CHECKPOINT.get(),
+                    FailOnceAfterACheckpoint.FAILED_AFTER_CHECKPOINT.get(),
                     restoredMs,
                     metrics.path("orders.created").asInt(),
                     metrics.path("orders.repeated").asInt());
@@ -186,39 +178,6 @@ class GatewayExactlyOnceITCase {
                 new BattleSettings(arena, JoinSettings.DEFAULTS, EventMap.loadDefault()));
         env.execute("exactly-once " + name);
         return out;
-    }
-
-    /**
-     * Passes bars through, slowly enough that the input spans many checkpoints; when asked to, it
-     * throws once, 50 bars after a checkpoint completed, so that orders decided after that
-     * checkpoint have already reached the gateway and are replayed after the restore.
-     */
-    static final class FailOnceAfterACheckpoint
-            implements MapFunction<PriceBar, PriceBar>, CheckpointListener {
-        private static final long serialVersionUID = 1L;
-        private final boolean fail;
-        private long seenAfterCheckpoint;
-
-        FailOnceAfterACheckpoint(boolean fail) {
-            this.fail = fail;
-        }
-
-        @Override
-        public PriceBar map(PriceBar bar) throws Exception {
-            Thread.sleep(1);
-            if (fail && CHECKPOINTS_COMPLETED.get() >= 1 && !FAILED.get()) {
-                if (++seenAfterCheckpoint > 50 && FAILED.compareAndSet(false, true)) {
-                    FAILED_AFTER_CHECKPOINT.set(CHECKPOINTS_COMPLETED.get());
-                    throw new IllegalStateException("injected failure at " + bar);
-                }
-            }
-            return bar;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            CHECKPOINTS_COMPLETED.accumulateAndGet(checkpointId, Math::max);
-        }
     }
 
     private static List<String> ids(GatewayServer gateway) throws Exception {

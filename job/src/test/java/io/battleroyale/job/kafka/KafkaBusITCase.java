@@ -1,7 +1,5 @@
 package io.battleroyale.job.kafka;
 
-import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -14,6 +12,7 @@ import io.battleroyale.functions.risk.RiskLimits;
 import io.battleroyale.job.BattleJob;
 import io.battleroyale.job.BattleSettings;
 import io.battleroyale.job.Cli;
+import io.battleroyale.job.FailOnceAfterACheckpoint;
 import io.battleroyale.job.LocalFlink;
 import io.battleroyale.job.TestClusters;
 import io.battleroyale.job.report.OutputFolder;
@@ -64,8 +63,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,10 +77,6 @@ class KafkaBusITCase {
     @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, PARALLELISM);
 
     private static KafkaClusterTestKit kafka;
-
-    // shared with the job's functions, which run in this JVM
-    static final AtomicLong CHECKPOINTS_COMPLETED = new AtomicLong();
-    static final AtomicBoolean FAILED = new AtomicBoolean();
 
     @TempDir Path tmp;
 
@@ -288,17 +281,18 @@ class KafkaBusITCase {
     @Test
     void aFailedAndRestoredRunLeavesReadCommittedConsumersExactlyTheFailureFreeRecords()
             throws Exception {
+        FailOnceAfterACheckpoint.reset();
         SyntheticMarketConfig market = market(2);
         KafkaTopics input = topics("eo");
         produce(input, market);
         KafkaTopics clean = outputs(input, "eo-clean");
         run(input, clean, false);
-        assertThat(FAILED).isFalse();
+        assertThat(FailOnceAfterACheckpoint.FAILED).isFalse();
 
         KafkaTopics restored = outputs(input, "eo-restored");
-        CHECKPOINTS_COMPLETED.set(0);
+        FailOnceAfterACheckpoint.CHECKPOINTS_COMPLETED.set(0);
         run(input, restored, true);
-        assertThat(FAILED).as("the injected failure happened").isTrue();
+        assertThat(FailOnceAfterACheckpoint.FAILED).as("the injected failure happened").isTrue();
 
         for (Map.Entry<String, String> stream : clean.byStream().entrySet()) {
             String name = stream.getKey();
@@ -333,34 +327,6 @@ class KafkaBusITCase {
                         List.of());
         BattleJob.wire(failing, folder(name).sinks().withPublished(bus.published()), settings());
         env.execute(name);
-    }
-
-    /** Throws once, 50 bars after a checkpoint completed; throttled to span several checkpoints. */
-    static final class FailOnceAfterACheckpoint
-            implements MapFunction<PriceBar, PriceBar>, CheckpointListener {
-        private static final long serialVersionUID = 1L;
-        private final boolean fail;
-        private long seenAfterCheckpoint;
-
-        FailOnceAfterACheckpoint(boolean fail) {
-            this.fail = fail;
-        }
-
-        @Override
-        public PriceBar map(PriceBar bar) throws Exception {
-            Thread.sleep(1);
-            if (fail && CHECKPOINTS_COMPLETED.get() >= 1 && !FAILED.get()) {
-                if (++seenAfterCheckpoint > 50 && FAILED.compareAndSet(false, true)) {
-                    throw new IllegalStateException("injected failure at " + bar);
-                }
-            }
-            return bar;
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            CHECKPOINTS_COMPLETED.accumulateAndGet(checkpointId, Math::max);
-        }
     }
 
     private static SyntheticMarketConfig market(int epochs) {
