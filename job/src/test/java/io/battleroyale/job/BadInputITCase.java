@@ -2,6 +2,7 @@ package io.battleroyale.job;
 
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Bad rows stop at the boundary with file, line and reason; good rows still trade. */
 class BadInputITCase {
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 2);
 
     @TempDir Path tmp;
 

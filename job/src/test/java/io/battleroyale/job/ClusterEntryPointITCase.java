@@ -3,6 +3,7 @@ package io.battleroyale.job;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import io.battleroyale.job.cli.BattleCli;
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterEntryPointITCase {
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(2, 1);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(2, 1);
 
     @TempDir Path tmp;
 

@@ -2,6 +2,7 @@ package io.battleroyale.job;
 
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeterminismITCase {
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 4);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 4);
 
     private static final List<String> FILES =
             List.of(

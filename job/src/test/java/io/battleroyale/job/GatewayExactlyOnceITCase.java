@@ -24,6 +24,7 @@ import io.battleroyale.operators.join.JoinSettings;
 import io.battleroyale.sources.events.EventMap;
 import io.battleroyale.sources.synthetic.SyntheticMarketConfig;
 import io.battleroyale.sources.synthetic.SyntheticSources;
+import io.battleroyale.sources.testing.FlinkTesting;
 import io.battleroyale.sources.venues.http.Backoff;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -53,7 +54,8 @@ class GatewayExactlyOnceITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PARALLELISM = 2;
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, PARALLELISM);
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, PARALLELISM);
 
     @TempDir Path tmp;
 

@@ -4,6 +4,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GoldenBacktestITCase {
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 2);
 
     /** python3 expected.py prices.csv 3 5 10 5 10000 */
     private static final List<String> EXPECTED =

@@ -9,28 +9,17 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.battleroyale.sources.testing.Fixtures.okFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code battle markets} end to end in-process, against a real HTTP server. */
 class MarketsCommandTest {
 
     @StartStop private final MockWebServer server = new MockWebServer();
-
-    static MockResponse fixture(String name) throws IOException {
-        try (InputStream in = MarketsCommandTest.class.getResourceAsStream("/venues/" + name)) {
-            return new MockResponse.Builder()
-                    .code(200)
-                    .setHeader("Content-Type", "application/json")
-                    .body(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                    .build();
-        }
-    }
 
     private static List<JsonNode> lines(String out) throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
@@ -44,8 +33,8 @@ class MarketsCommandTest {
 
     @Test
     void kalshiListsEveryPageWithExactlyTheDocumentedKeys() throws Exception {
-        server.enqueue(fixture("markets-page1.json"));
-        server.enqueue(fixture("markets-page2.json"));
+        server.enqueue(okFixture("kalshi/markets-page1.json"));
+        server.enqueue(okFixture("kalshi/markets-page2.json"));
 
         Cli cli =
                 Cli.run(
@@ -79,8 +68,8 @@ class MarketsCommandTest {
 
     @Test
     void polymarketFollowsKeysetPages() throws Exception {
-        server.enqueue(fixture("markets-keyset-page1.json"));
-        server.enqueue(fixture("markets-keyset-page2.json"));
+        server.enqueue(okFixture("polymarket/markets-keyset-page1.json"));
+        server.enqueue(okFixture("polymarket/markets-keyset-page2.json"));
 
         Cli cli =
                 Cli.run(

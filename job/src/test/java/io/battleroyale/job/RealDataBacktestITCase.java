@@ -4,6 +4,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RealDataBacktestITCase {
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 2);
 
     /** 2024-01-31 19:00 UTC: the January 2024 FOMC statement. */
     private static final long CUT = 1706727600000L;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.battleroyale.sources.testing.Fixtures.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,13 +35,13 @@ class RecordCommandITCase {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
                 if (path.equals("/trade-api/v2/markets/KXFEDDECISION-26DEC-H0")) {
-                    return json(
+                    return ok(
                             "{\"market\":{\"ticker\":\"KXFEDDECISION-26DEC-H0\",\"status\":\"active\","
                                     + "\"title\":\"Hold in December?\",\"yes_bid_dollars\":\"0.6000\","
                                     + "\"yes_ask_dollars\":\"0.6200\",\"last_price_dollars\":\"0.6100\"}}");
                 }
                 if (path.equals("/midpoint")) {
-                    return json("{\"mid\":\"0.25\"}");
+                    return ok("{\"mid\":\"0.25\"}");
                 }
                 if (path.equals("/products/BTC-USD/candles")) {
                     long minute = System.currentTimeMillis() / 60_000 - 1;
@@ -53,19 +54,11 @@ class RecordCommandITCase {
                                         "[" + t + "," + (p - 5) + "," + (p + 5) + "," + p + ","
                                                 + (p + 1) + ",2.5]");
                     }
-                    return json(rows.append("]").toString());
+                    return ok(rows.append("]").toString());
                 }
                 return new MockResponse.Builder().code(404).body("{}").build();
             }
         };
-    }
-
-    static MockResponse json(String body) {
-        return new MockResponse.Builder()
-                .code(200)
-                .setHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
     }
 
     static Path venuesFile(Path dir) throws Exception {
@@ -118,7 +111,7 @@ class RecordCommandITCase {
                             throws InterruptedException {
                         // the price feed answers, but its market has no candles (closed)
                         return request.getUrl().encodedPath().endsWith("/candles")
-                                ? json("[]")
+                                ? ok("[]")
                                 : live.dispatch(request);
                     }
                 });

@@ -4,6 +4,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class ReportPageITCase {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 2);
 
     @TempDir static Path profile;
 

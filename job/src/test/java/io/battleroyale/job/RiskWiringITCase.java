@@ -18,6 +18,7 @@ import io.battleroyale.model.PriceBar;
 import io.battleroyale.operators.arena.ArenaSettings;
 import io.battleroyale.operators.join.JoinSettings;
 import io.battleroyale.sources.events.EventMap;
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class RiskWiringITCase {
     private static final int CRASH_BAR = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 2);
 
     @TempDir Path tmp;
 

@@ -21,6 +21,7 @@ import io.battleroyale.operators.join.SymbolJoin;
 import io.battleroyale.sources.events.EventMap;
 import io.battleroyale.sources.files.CsvReplay;
 import io.battleroyale.sources.files.Replay;
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TimingIndependenceITCase {
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 4);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 4);
 
     private static final long FROM = Instant.parse("2023-01-01T00:00:00Z").toEpochMilli();
     private static final long TO = Instant.parse("2023-07-01T00:00:00Z").toEpochMilli();

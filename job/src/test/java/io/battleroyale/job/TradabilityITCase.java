@@ -4,6 +4,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TradabilityITCase {
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 2);
 
     /** Groups: rates moves SPY and VIX, fear only VIX, crypto only BTC-USD (no prices). */
     private static final String MAP =

@@ -1,5 +1,6 @@
 package io.battleroyale.job;
 
+import io.battleroyale.sources.testing.Fixtures;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -83,7 +84,7 @@ class UseEventsITCase {
                 new mockwebserver3.Dispatcher() {
                     @Override
                     public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-                        return RecordCommandITCase.json(
+                        return Fixtures.ok(
                                 "{\"market\":{\"ticker\":\"KXRECSSNBER-26\",\"status\":\"active\","
                                         + "\"yes_bid_dollars\":\"0.9000\",\"yes_ask_dollars\":\"0.9200\"}}");
                     }

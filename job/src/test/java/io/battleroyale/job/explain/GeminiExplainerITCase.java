@@ -6,11 +6,11 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.battleroyale.job.TestClusters;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.model.Decision;
 import io.battleroyale.model.Side;
 import io.battleroyale.model.Signal;
+import io.battleroyale.sources.testing.FlinkTesting;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeminiExplainerITCase {
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 2);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

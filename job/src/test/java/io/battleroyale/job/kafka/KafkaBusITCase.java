@@ -14,7 +14,6 @@ import io.battleroyale.job.BattleSettings;
 import io.battleroyale.job.Cli;
 import io.battleroyale.job.FailOnceAfterACheckpoint;
 import io.battleroyale.job.LocalFlink;
-import io.battleroyale.job.TestClusters;
 import io.battleroyale.job.report.OutputFolder;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
@@ -29,6 +28,7 @@ import io.battleroyale.sources.kafka.KafkaReplay;
 import io.battleroyale.sources.synthetic.SyntheticEvent;
 import io.battleroyale.sources.synthetic.SyntheticMarketConfig;
 import io.battleroyale.sources.synthetic.SyntheticWorld;
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,7 +74,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaBusITCase {
     private static final int PARALLELISM = 2;
 
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, PARALLELISM);
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, PARALLELISM);
 
     private static KafkaClusterTestKit kafka;
 

@@ -6,8 +6,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
-import io.battleroyale.job.TestClusters;
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.sources.testing.FlinkTesting;
 import io.battleroyale.sources.venues.source.PollSettings;
 import io.battleroyale.sources.venues.source.ProbabilitySources;
 import io.battleroyale.sources.venues.source.VenueMarketRef;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  * enumerator assigns them on registration would reach finished tasks and fail the job.
  */
 class UntilSourceITCase {
-    @RegisterExtension static final MiniClusterExtension CLUSTER = TestClusters.of(1, 2);
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, 2);
 
     private static final String SIGNAL = "until-source-it";
 

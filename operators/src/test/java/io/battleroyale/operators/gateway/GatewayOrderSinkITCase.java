@@ -11,7 +11,6 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
@@ -21,6 +20,7 @@ import io.battleroyale.gateway.GatewayConfig;
 import io.battleroyale.gateway.GatewayServer;
 import io.battleroyale.model.Order;
 import io.battleroyale.model.Side;
+import io.battleroyale.sources.testing.FlinkTesting;
 import io.battleroyale.sources.venues.http.Backoff;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -52,12 +52,7 @@ class GatewayOrderSinkITCase {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(PARALLELISM)
-                            .build());
+    static final MiniClusterExtension MINI_CLUSTER = FlinkTesting.miniCluster(1, PARALLELISM);
 
     // shared with the job's functions, which run in this JVM (MiniCluster)
     static final AtomicInteger CHECKPOINTS_COMPLETED = new AtomicInteger();

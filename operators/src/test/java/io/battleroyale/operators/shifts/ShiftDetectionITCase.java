@@ -3,7 +3,6 @@ package io.battleroyale.operators.shifts;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -12,6 +11,7 @@ import org.apache.flink.util.CloseableIterator;
 import io.battleroyale.model.ProbabilityShift;
 import io.battleroyale.model.ProbabilityTick;
 import io.battleroyale.model.ShiftKind;
+import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,13 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShiftDetectionITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster();
 
     private static final long MIN = 60_000L;
     private static final long T0 = 1_700_000_000_000L;

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Shared MiniCluster settings and small sinks for the module's ITCases. */
+/**
+ * The MiniCluster setup and small sinks every module's ITCases share (the test kit: this package
+ * and the fixtures under {@code venues/} ship in the sources' test-jar).
+ */
 public final class FlinkTesting {
 
     public static final int PARALLELISM = 2;
@@ -25,10 +28,15 @@ public final class FlinkTesting {
 
     /** One task manager with two slots: sources really run as two parallel readers. */
     public static MiniClusterExtension miniCluster() {
+        return miniCluster(1, PARALLELISM);
+    }
+
+    /** A MiniCluster of {@code taskManagers} TaskManagers with {@code slots} slots each. */
+    public static MiniClusterExtension miniCluster(int taskManagers, int slots) {
         return new MiniClusterExtension(
                 new MiniClusterResourceConfiguration.Builder()
-                        .setNumberTaskManagers(1)
-                        .setNumberSlotsPerTaskManager(PARALLELISM)
+                        .setNumberTaskManagers(taskManagers)
+                        .setNumberSlotsPerTaskManager(slots)
                         .build());
     }
 

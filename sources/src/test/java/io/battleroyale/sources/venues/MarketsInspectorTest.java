@@ -12,9 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import static io.battleroyale.sources.venues.Fixtures.ok;
-import static io.battleroyale.sources.venues.Fixtures.okFixture;
-import static io.battleroyale.sources.venues.Fixtures.status;
+import static io.battleroyale.sources.testing.Fixtures.ok;
+import static io.battleroyale.sources.testing.Fixtures.okFixture;
+import static io.battleroyale.sources.testing.Fixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MarketsInspectorTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
-import static io.battleroyale.sources.venues.Fixtures.json;
+import static io.battleroyale.sources.testing.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class YesProbabilityTest {

@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static io.battleroyale.sources.venues.Fixtures.ok;
-import static io.battleroyale.sources.venues.Fixtures.status;
+import static io.battleroyale.sources.testing.Fixtures.ok;
+import static io.battleroyale.sources.testing.Fixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

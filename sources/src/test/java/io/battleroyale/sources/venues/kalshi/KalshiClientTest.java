@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.battleroyale.sources.venues.Fixtures.ok;
-import static io.battleroyale.sources.venues.Fixtures.okFixture;
+import static io.battleroyale.sources.testing.Fixtures.ok;
+import static io.battleroyale.sources.testing.Fixtures.okFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -20,7 +20,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
-import static io.battleroyale.sources.venues.Fixtures.ok;
+import static io.battleroyale.sources.testing.Fixtures.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

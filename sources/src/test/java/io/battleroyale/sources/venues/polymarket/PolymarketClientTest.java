@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
-import static io.battleroyale.sources.venues.Fixtures.ok;
-import static io.battleroyale.sources.venues.Fixtures.okFixture;
-import static io.battleroyale.sources.venues.Fixtures.status;
+import static io.battleroyale.sources.testing.Fixtures.ok;
+import static io.battleroyale.sources.testing.Fixtures.okFixture;
+import static io.battleroyale.sources.testing.Fixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static io.battleroyale.sources.venues.Fixtures.ok;
-import static io.battleroyale.sources.venues.Fixtures.status;
+import static io.battleroyale.sources.testing.Fixtures.ok;
+import static io.battleroyale.sources.testing.Fixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the polling reader directly: restore from split state, health, rejections. */

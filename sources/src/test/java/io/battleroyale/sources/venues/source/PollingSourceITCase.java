@@ -3,13 +3,13 @@ package io.battleroyale.sources.venues.source;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.sources.testing.FlinkTesting;
 import io.battleroyale.sources.venues.http.HttpSettings;
 import io.battleroyale.sources.venues.prices.PriceFeedRef;
 import io.battleroyale.sources.venues.prices.PriceSources;
@@ -30,13 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Bounded venue sources in a real MiniCluster at parallelism 2, reading a MockWebServer. */
 class PollingSourceITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension MINI = FlinkTesting.miniCluster();
 
     @StartStop private final MockWebServer server = new MockWebServer();
 

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static io.battleroyale.sources.venues.Fixtures.ok;
+import static io.battleroyale.sources.testing.Fixtures.ok;
 
 /**
  * Deterministic fake venues for MockWebServer: each answers from a fixed data set in the documented

@@ -1,4 +1,4 @@
-package io.battleroyale.sources.venues;
+package io.battleroyale.sources.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.battleroyale.sources.venues.http.VenueHttpClient;
@@ -9,11 +9,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Loads test fixtures from {@code src/test/resources/venues/}. */
+/**
+ * Venue fixtures (responses in each venue's documented shape, under {@code venues/kalshi/} and
+ * {@code venues/polymarket/}) and the MockWebServer responses built from them.
+ */
 public final class Fixtures {
 
     private Fixtures() {}
 
+    /**
+     * A fixture's text; {@code name} is relative to {@code venues/}, e.g. {@code
+     * kalshi/market.json}.
+     */
     public static String text(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/venues/" + name)) {
             if (in == null) {
