@@ -1,12 +1,8 @@
 package io.battleroyale.operators.join;
 
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.KeyedStateBackend;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
@@ -17,13 +13,13 @@ import io.battleroyale.model.ProbabilityShift;
 import io.battleroyale.model.ProbabilityTick;
 import io.battleroyale.model.ShiftKind;
 import io.battleroyale.model.SymbolEvent;
+import io.battleroyale.operators.testing.KeyedStates;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,19 +74,11 @@ class SymbolJoinTest {
                     harness,
             String symbol)
             throws Exception {
-        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
-        backend.setCurrentKey(symbol);
-        MapState<Long, PriceBar> bars =
-                backend.getPartitionedState(
-                        VoidNamespace.INSTANCE,
-                        VoidNamespaceSerializer.INSTANCE,
-                        new MapStateDescriptor<>(
-                                "bars-by-end", Types.LONG, TypeInformation.of(PriceBar.class)));
-        Map<Long, PriceBar> copy = new HashMap<>();
-        for (Map.Entry<Long, PriceBar> e : bars.entries()) {
-            copy.put(e.getKey(), e.getValue());
-        }
-        return copy;
+        return KeyedStates.map(
+                harness.getOperator(),
+                symbol,
+                new MapStateDescriptor<>(
+                        "bars-by-end", Types.LONG, TypeInformation.of(PriceBar.class)));
     }
 
     @Test
