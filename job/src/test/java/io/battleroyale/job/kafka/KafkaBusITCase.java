@@ -251,7 +251,10 @@ class KafkaBusITCase {
                             "{\"version\":1,\"timestamp\":9223372036854775807,\"symbol\":\"SPY\","
                                     + "\"open\":1,\"high\":2,\"low\":1,\"close\":1,\"volume\":1}",
                             "{\"version\":1,\"timestamp\":1767625200000,\"symbol\":\"SPY\","
-                                    + "\"open\":1,\"high\":1,\"low\":2,\"close\":1,\"volume\":1}")) {
+                                    + "\"open\":1,\"high\":1,\"low\":2,\"close\":1,\"volume\":1}",
+                            // a good bar, but behind SPY's bars before it on the partition
+                            "{\"version\":1,\"timestamp\":1767625200000,\"symbol\":\"SPY\","
+                                    + "\"open\":1,\"high\":2,\"low\":1,\"close\":1,\"volume\":1}")) {
                 producer.send(new ProducerRecord<>(topics.prices(), "SPY", bad));
             }
             producer.send(new ProducerRecord<>(topics.probabilities(), "m", null));
@@ -263,7 +266,7 @@ class KafkaBusITCase {
         env.execute("dead letters");
 
         List<String> letters = readCommitted(topics.deadLetters());
-        assertThat(letters).hasSize(7);
+        assertThat(letters).hasSize(8);
         assertThat(String.join("\n", letters))
                 .contains("\"reason\":\"not JSON: ")
                 .contains("\"reason\":\"expected a JSON object\"")
@@ -274,8 +277,10 @@ class KafkaBusITCase {
                                 + " window [1970-01-01, 2200-01-01)")
                 .contains("\"reason\":\"high: 1.0 is below low 2.0\"")
                 .contains("\"reason\":\"value: empty (a tombstone)\"")
+                .contains(
+                        "\"reason\":\"timestamp: 1767625200000 of SPY is not after its previous bar")
                 .contains("\"origin\":\"" + topics.prices() + "-");
-        assertThat(lines(out, "rejected.csv")).hasSize(1 + 7);
+        assertThat(lines(out, "rejected.csv")).hasSize(1 + 8);
         assertThat(lines(out, "decisions.jsonl")).as("good bars still traded").isNotEmpty();
     }
 

@@ -21,6 +21,8 @@ import io.battleroyale.model.ProbabilityTick;
 import io.battleroyale.model.RejectedInput;
 import io.battleroyale.model.SymbolEvent;
 import io.battleroyale.model.TradingPause;
+import io.battleroyale.model.bounds.Texts;
+import io.battleroyale.sources.files.CsvFormats;
 
 import javax.annotation.Nullable;
 
@@ -138,9 +140,21 @@ public class SymbolJoin
         ctx.timerService().registerEventTimeTimer(bar.endTs());
     }
 
+    /**
+     * A file's and a Kafka partition's order is checked where it is read, with its line or offset;
+     * what reaches this check came from a feed that sent it out of order (a venue, or a symbol
+     * spread over partitions), so the join cannot name a line. It says so, and gives the bar as a
+     * prices line, whose {@code timestamp,symbol,} prefix finds it in a recording.
+     */
     private void reject(PriceBar bar, String reason, Context ctx) {
         rejectedBars.inc();
-        ctx.output(REJECTED, new RejectedInput("prices", 0, reason, bar.toString()));
+        ctx.output(
+                REJECTED,
+                new RejectedInput(
+                        "prices",
+                        0,
+                        reason + " (out of order in its feed)",
+                        Texts.clip(CsvFormats.toCsvLine(bar))));
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SymbolJoinTest {
     private static final long MIN = Duration.ofMinutes(1).toMillis();
@@ -186,11 +187,18 @@ class SymbolJoinTest {
             harness.processBothWatermarks(watermark(Long.MAX_VALUE));
 
             assertThat(snapshots(harness)).hasSize(1);
+            String why = " (out of order in its feed)";
             assertThat(harness.getSideOutput(SymbolJoin.REJECTED))
-                    .extracting(r -> r.getValue().reason())
+                    .extracting(r -> r.getValue().reason(), r -> r.getValue().raw())
                     .containsExactly(
-                            "timestamp 60000 of SPY is not after its previous bar at 60000",
-                            "timestamp 0 of SPY is not after its previous bar at 60000");
+                            tuple(
+                                    "timestamp 60000 of SPY is not after its previous bar at 60000"
+                                            + why,
+                                    "60000,SPY,100.0,101.0,99.0,100.0,1000.0"),
+                            tuple(
+                                    "timestamp 0 of SPY is not after its previous bar at 60000"
+                                            + why,
+                                    "0,SPY,100.0,101.0,99.0,100.0,1000.0"));
         }
     }
 

@@ -6,21 +6,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Within one file, each key's rows move forward in time (the files are time ordered). Checked here,
- * where the file and line are known, rather than downstream where only the record is. The reader
- * rebuilds it on restore by re-reading the file from its start.
+ * Within one file (or one Kafka partition), each key's rows move forward in time. Checked where
+ * they are read, where the file and line (topic, partition and offset) are known, rather than
+ * downstream where only the record is. A file reader rebuilds it on restore by re-reading the file
+ * from its start; a Kafka reader starts it afresh, and the join still refuses what it misses.
  */
-final class RowOrder<T> {
+public final class RowOrder<T> {
     private final CsvSchema<T> schema;
     private final Map<String, Long> last = new HashMap<>();
 
-    RowOrder(CsvSchema<T> schema) {
+    public RowOrder(CsvSchema<T> schema) {
         this.schema = schema;
     }
 
     /** {@code null} if {@code value} may follow the rows before it, else the reason it may not. */
     @Nullable
-    String check(T value) {
+    public String check(T value) {
         String key = schema.orderKey(value);
         if (key == null) {
             return null;

@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.battleroyale.model.RejectedInput;
 import io.battleroyale.sources.files.CsvRow;
 import io.battleroyale.sources.files.CsvSchema;
+import io.battleroyale.sources.files.RowOrder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +25,8 @@ import java.util.Map;
  *
  * <p>The fields are the columns of the backtest file of the same kind and pass the very same checks
  * ({@link CsvSchema}); {@code "version"} is required. Numbers are JSON numbers (text holding a
- * number is accepted, as in a file); unknown fields are ignored, so producers may add some.
+ * number is accepted, as in a file); unknown fields are ignored, so producers may add some. Within
+ * a partition, a symbol's bars move forward in time, as in a file ({@link RowOrder}).
  */
 public final class JsonRecordDeserializer<T>
         implements KafkaRecordDeserializationSchema<CsvRow<T>> {
@@ -39,6 +42,7 @@ public final class JsonRecordDeserializer<T>
     private final CsvSchema<T> schema;
     private final TypeInformation<CsvRow<T>> producedType;
     private transient ObjectMapper json;
+    private transient Map<Integer, RowOrder<T>> orders;
 
     public JsonRecordDeserializer(CsvSchema<T> schema, TypeInformation<CsvRow<T>> producedType) {
         this.schema = schema;
@@ -51,8 +55,12 @@ public final class JsonRecordDeserializer<T>
                 message.value() == null ? "" : new String(message.value(), StandardCharsets.UTF_8);
         String reason;
         try {
-            out.collect(CsvRow.accepted(message.offset(), parse(raw, message.value() == null)));
-            return;
+            T value = parse(raw, message.value() == null);
+            reason = order(message.partition()).check(value);
+            if (reason == null) {
+                out.collect(CsvRow.accepted(message.offset(), value));
+                return;
+            }
         } catch (CsvSchema.Reject reject) {
             reason = reject.getMessage();
         } catch (Invalid invalid) {
@@ -96,6 +104,14 @@ public final class JsonRecordDeserializer<T>
             fields.put(column, value.asText());
         }
         return schema.parse(fields);
+    }
+
+    /** A partition holds a symbol's bars in order, as a file does (docs/kafka.md). */
+    private RowOrder<T> order(int partition) {
+        if (orders == null) {
+            orders = new HashMap<>();
+        }
+        return orders.computeIfAbsent(partition, p -> new RowOrder<>(schema));
     }
 
     private ObjectMapper json() {
