@@ -1,8 +1,8 @@
 /**
- * Why a decision was taken, in words: the rule-based explanation every decision carries, and the
- * optional Gemini rewrite ({@code --explain-with gemini}) with its time budget and the counts of
- * how each explanation came about, as an operator beside the arena; Gemini is called through the
- * venue HTTP client, with its retries and rate limit.
+ * {@code --explain-with gemini}: a branch off the decisions stream that asks Gemini to put a
+ * decision's rationale in words, within a time budget, falling back to the rules' own text, and
+ * writes {@code explanations.jsonl} with a count of how each explanation came about. Nothing on
+ * the order, fill or risk path reads from it. Gemini is called through the venue HTTP client.
  */
 @ParametersAreNonnullByDefault
 package io.battleroyale.job.explain;
