@@ -1,8 +1,12 @@
 package io.battleroyale.operators.risk;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -80,14 +84,12 @@ public final class FlashCrashDetector {
     }
 
     /**
-     * A symbol's detector state (a Flink POJO: one read and one write per bar and per timer): the
-     * bars the watermark has not passed yet, and the start times and closes of the decided bars
-     * since the last crash that are still inside the window, oldest first.
+     * A symbol's possible peaks (a Flink POJO, small: one read and one write per decided bar): the
+     * start times and closes of the decided bars since the last crash that are still inside the
+     * window, oldest first. The bars the watermark has not passed wait in a map state of their own,
+     * so a backlog costs one entry per bar, not a rewrite of the whole backlog per bar.
      */
     public static class Watch {
-        /** Bars waiting for the watermark, by start, ties in arrival order. */
-        public List<PriceBar> waiting = new ArrayList<>();
-
         /** Start times of the possible peaks, oldest first. */
         public long[] times = new long[8];
 
@@ -98,14 +100,6 @@ public final class FlashCrashDetector {
         public int size;
 
         public Watch() {}
-
-        void await(PriceBar bar) {
-            int i = waiting.size();
-            while (i > 0 && waiting.get(i - 1).tsEvent() > bar.tsEvent()) {
-                i--;
-            }
-            waiting.add(i, bar);
-        }
 
         /** Forgets the peaks that started more than {@code windowMs} before {@code ts}. */
         void forgetBefore(long ts, long windowMs) {
@@ -143,6 +137,7 @@ public final class FlashCrashDetector {
         private final Settings settings;
         private final ToPause toPause;
         private transient ValueState<Watch> watch;
+        private transient MapState<Long, List<PriceBar>> waiting;
         private transient Counter lateBars;
 
         Detector(Settings settings) {
@@ -153,6 +148,13 @@ public final class FlashCrashDetector {
         @Override
         public void open(OpenContext context) {
             watch = getRuntimeContext().getState(new ValueStateDescriptor<>("watch", Watch.class));
+            waiting =
+                    getRuntimeContext()
+                            .getMapState(
+                                    new MapStateDescriptor<>(
+                                            "waiting",
+                                            Types.LONG,
+                                            Types.LIST(TypeInformation.of(PriceBar.class))));
             lateBars = getRuntimeContext().getMetricGroup().counter("lateBarsDropped");
         }
 
@@ -163,18 +165,26 @@ public final class FlashCrashDetector {
                 lateBars.inc(); // its turn has passed: deciding it now would reorder the series
                 return;
             }
-            Watch w = current();
-            w.await(bar);
-            watch.update(w);
-            ctx.timerService().registerEventTimeTimer(bar.tsEvent());
+            List<PriceBar> same = waiting.get(bar.tsEvent());
+            if (same == null) {
+                same = new ArrayList<>(1);
+                ctx.timerService().registerEventTimeTimer(bar.tsEvent());
+            }
+            same.add(bar); // ties in arrival order
+            waiting.put(bar.tsEvent(), same);
         }
 
         @Override
         public void onTimer(long timestamp, OnTimerContext ctx, Collector<TradingPause> out)
                 throws Exception {
+            List<PriceBar> due = waiting.get(timestamp);
+            if (due == null) {
+                return;
+            }
+            waiting.remove(timestamp);
             Watch w = current();
-            while (!w.waiting.isEmpty() && w.waiting.get(0).tsEvent() <= timestamp) {
-                decide(w, w.waiting.remove(0), out);
+            for (PriceBar bar : due) {
+                decide(w, bar, out);
             }
             watch.update(w);
         }

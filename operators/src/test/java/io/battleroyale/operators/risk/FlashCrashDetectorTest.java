@@ -1,6 +1,8 @@
 package io.battleroyale.operators.risk;
 
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -12,6 +14,7 @@ import io.battleroyale.operators.testing.KeyedStates;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,17 +38,26 @@ class FlashCrashDetectorTest {
                 // a gentle climb with one 10% fall at bar 150
                 harness.processElement(bar(i * MIN, i == 150 ? 90 : 100 + 0.01 * i), i * MIN);
             }
-            assertThat(watch(harness).waiting).hasSize(300);
+            assertThat(waiting(harness)).hasSize(300);
 
             harness.processWatermark(new Watermark(300 * MIN));
 
             List<TradingPause> pauses = harness.extractOutputValues();
             assertThat(pauses).hasSize(1);
-            FlashCrashDetector.Watch watch = watch(harness);
-            assertThat(watch.waiting).isEmpty();
+            assertThat(waiting(harness)).isEmpty();
             // the peaks of the last 5 minutes (bars 294..299), not the 300 of the run
-            assertThat(watch.size).isEqualTo(6);
+            assertThat(watch(harness).size).isEqualTo(6);
         }
+    }
+
+    private static Map<Long, List<PriceBar>> waiting(
+            KeyedOneInputStreamOperatorTestHarness<String, PriceBar, TradingPause> harness)
+            throws Exception {
+        return KeyedStates.map(
+                harness.getOperator(),
+                "SPY",
+                new MapStateDescriptor<>(
+                        "waiting", Types.LONG, Types.LIST(TypeInformation.of(PriceBar.class))));
     }
 
     private static FlashCrashDetector.Watch watch(
