@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Per-symbol memory of the symbol join (a Flink POJO in keyed state): everything but the bars
- * waiting for their end, kept small so one read and one write per element stay cheap on RocksDB.
+ * waiting for their end, the events not yet folded in and the end of the newest decided bar, kept
+ * small so one read and one write per bar stay cheap on RocksDB.
  */
 public class JoinState {
     /** Start of the newest accepted bar; a bar must start after it. */
@@ -24,9 +25,6 @@ public class JoinState {
 
     /** Index the next decided bar gets. */
     public long nextIndex;
-
-    /** End of the newest decided bar: events at or before it arrive too late for that decision. */
-    public long decidedUntil = Long.MIN_VALUE;
 
     /** The first bar of a feed without bar lengths, waiting for the second to tell the length. */
     @Nullable public PriceBar held;

@@ -2,6 +2,8 @@ package io.battleroyale.operators.join;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -71,6 +73,8 @@ public class SymbolJoin
 
     private transient ValueState<JoinState> joinState;
     private transient MapState<Long, PriceBar> barsByEnd;
+    private transient ListState<SymbolEvent> arrived;
+    private transient ValueState<Long> decidedUntil;
     private transient Counter lateEvents;
     private transient LongCounter lateEventsTotal;
     private transient Counter rejectedBars;
@@ -90,6 +94,13 @@ public class SymbolJoin
                                         "bars-by-end",
                                         Types.LONG,
                                         TypeInformation.of(PriceBar.class)));
+        arrived =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>("arrived-events", SymbolEvent.class));
+        decidedUntil =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("decided-until", Types.LONG));
         lateEvents = getRuntimeContext().getMetricGroup().counter("lateProbabilityTicks");
         lateEventsTotal = getRuntimeContext().getLongCounter(LATE_ACCUMULATOR);
         rejectedBars = getRuntimeContext().getMetricGroup().counter("rejectedBars");
@@ -157,34 +168,49 @@ public class SymbolJoin
                         Texts.clip(CsvFormats.toCsvLine(bar))));
     }
 
+    /**
+     * Events run ahead of the bars, and an event is needed only when a bar is decided: it is
+     * appended (one small write, a merge on RocksDB) and folded into the join state when the next
+     * bar is decided, in arrival order, so the state is not rewritten once per event.
+     */
     @Override
     public void processElement2(SymbolEvent event, Context ctx, Collector<MarketSnapshot> out)
             throws Exception {
-        JoinState state = state();
-        if (event.tsEvent() <= state.decidedUntil) {
+        Long decided = decidedUntil.value();
+        if (decided != null && event.tsEvent() <= decided) {
             lateEvents.inc();
             lateEventsTotal.add(1L);
         }
-        if (event.tick() != null) {
-            ProbabilityTick tick = event.tick();
-            String market = tick.venue() + ':' + tick.marketId() + ':' + tick.eventKey();
-            state.histories
-                    .computeIfAbsent(
-                            market,
-                            m ->
-                                    new EventHistory(
-                                            tick.eventKey(),
-                                            event.group(),
-                                            event.sensitivity(),
-                                            tick.venue(),
-                                            tick.marketId()))
-                    .add(tick.tsEvent(), tick.yesProbability());
-        } else if (event.shift() != null) {
-            state.shifts.add(event.shift());
-        } else if (event.pause() != null) {
-            state.pauses.add(event.pause());
+        arrived.add(event);
+    }
+
+    private void fold(JoinState state) throws Exception {
+        Iterable<SymbolEvent> events = arrived.get();
+        if (events == null) {
+            return;
         }
-        joinState.update(state);
+        for (SymbolEvent event : events) {
+            if (event.tick() != null) {
+                ProbabilityTick tick = event.tick();
+                String market = tick.venue() + ':' + tick.marketId() + ':' + tick.eventKey();
+                state.histories
+                        .computeIfAbsent(
+                                market,
+                                m ->
+                                        new EventHistory(
+                                                tick.eventKey(),
+                                                event.group(),
+                                                event.sensitivity(),
+                                                tick.venue(),
+                                                tick.marketId()))
+                        .add(tick.tsEvent(), tick.yesProbability());
+            } else if (event.shift() != null) {
+                state.shifts.add(event.shift());
+            } else if (event.pause() != null) {
+                state.pauses.add(event.pause());
+            }
+        }
+        arrived.clear();
     }
 
     @Override
@@ -202,9 +228,12 @@ public class SymbolJoin
             }
             barsByEnd.remove(timestamp);
         }
+        fold(state);
         out.collect(snapshot(state, state.nextIndex++, bar));
-        state.decidedUntil = Math.max(state.decidedUntil, bar.endTs());
-        prune(state);
+        Long before = decidedUntil.value();
+        long decided = before == null ? bar.endTs() : Math.max(before, bar.endTs());
+        decidedUntil.update(decided);
+        prune(state, decided);
         joinState.update(state);
     }
 
@@ -255,12 +284,11 @@ public class SymbolJoin
     }
 
     /**
-     * Keeps only what a later bar (ending after {@code decidedUntil}) can still ask for. It looks
-     * at time alone, never at what has arrived from beyond the decided bar: events run ahead of
-     * bars by a thread-timing-dependent amount, and a prune that saw them would make runs differ.
+     * Keeps only what a later bar (ending after {@code decided}) can still ask for. It looks at
+     * time alone, never at what has arrived from beyond the decided bar: events run ahead of bars
+     * by a thread-timing-dependent amount, and a prune that saw them would make runs differ.
      */
-    private void prune(JoinState state) {
-        long decided = state.decidedUntil;
+    private void prune(JoinState state, long decided) {
         long windowAgo = decided - settings.shiftWindowMs();
         Iterator<EventHistory> histories = state.histories.values().iterator();
         while (histories.hasNext()) {

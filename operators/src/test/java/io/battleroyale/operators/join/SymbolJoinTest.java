@@ -1,5 +1,6 @@
 package io.battleroyale.operators.join;
 
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -60,12 +61,15 @@ class SymbolJoinTest {
                 harness.processElement2(tick("SPY", i * MIN + 30_000, 0.40), i * MIN + 30_000);
             }
             assertThat(bufferedBars(harness, "SPY")).hasSize(51);
+            assertThat(arrivedEvents(harness, "SPY")).hasSize(51);
 
             harness.processBothWatermarks(watermark(51 * MIN));
 
             assertThat(snapshots(harness)).hasSize(51);
-            // once decided, a bar is dropped: the buffer does not grow with the run
+            // once decided, a bar is dropped and the events are folded into the join's state:
+            // neither buffer grows with the run
             assertThat(bufferedBars(harness, "SPY")).isEmpty();
+            assertThat(arrivedEvents(harness, "SPY")).isEmpty();
         }
     }
 
@@ -80,6 +84,18 @@ class SymbolJoinTest {
                 symbol,
                 new MapStateDescriptor<>(
                         "bars-by-end", Types.LONG, TypeInformation.of(PriceBar.class)));
+    }
+
+    /** The events the join has taken in for {@code symbol} but not yet folded into its state. */
+    private static List<SymbolEvent> arrivedEvents(
+            KeyedTwoInputStreamOperatorTestHarness<String, PriceBar, SymbolEvent, MarketSnapshot>
+                    harness,
+            String symbol)
+            throws Exception {
+        return KeyedStates.list(
+                harness.getOperator(),
+                symbol,
+                new ListStateDescriptor<>("arrived-events", SymbolEvent.class));
     }
 
     @Test
