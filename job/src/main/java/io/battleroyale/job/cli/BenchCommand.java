@@ -1,6 +1,5 @@
 package io.battleroyale.job.cli;
 
-import io.battleroyale.job.report.OutputFormats;
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.sources.files.CsvFormats;
 import picocli.CommandLine.Command;
@@ -30,7 +29,8 @@ import java.util.stream.IntStream;
 /**
  * The speed goals of docs/performance.md as one command. Every engine case runs as its own {@code
  * battle} process (the JVM this one runs in, same flags), so wall time and peak RSS are whole
- * process figures; the reference loop runs here, alternating with the engine.
+ * process figures; so does the reference loop, alternating with the engine, with the JVM's default
+ * JIT.
  */
 @Command(
         name = "bench",
@@ -51,6 +51,10 @@ import java.util.stream.IntStream;
 final class BenchCommand implements Callable<Integer> {
     private static final long START = 1_577_836_800_000L; // 2020-01-01T00:00Z
     private static final long MINUTE = 60_000L;
+
+    /** The JVM's default JIT, after the launcher's C1-only flag: the yardstick gets C2. */
+    private static final String FULL_JIT = "-XX:TieredStopAtLevel=4";
+
     private static final List<String> CASES = List.of("run", "single", "battle", "live", "script");
     private static final Pattern DONE = Pattern.compile("done: ([\\d,]+) bars in");
     private static final Pattern PROGRESS =
@@ -221,9 +225,15 @@ final class BenchCommand implements Callable<Integer> {
     /** One trend agent over one symbol, against the reference loop on the same file. */
     private Sample single(int bars) throws Exception {
         Path prices = prices(bars, 1);
-        long t0 = System.nanoTime();
-        List<String> expected = lines(ReferenceLoop.trades(prices));
-        double reference = (System.nanoTime() - t0) / 1e9;
+        Path referenceTrades = dir.resolve("reference-trades.csv");
+        Child reference =
+                Child.java(
+                        dir,
+                        List.of(FULL_JIT),
+                        ReferenceLoop.class.getName(),
+                        prices.toString(),
+                        referenceTrades.toString());
+        List<String> expected = rows(Files.readAllLines(referenceTrades));
         Path out = dir.resolve("single");
         Child child =
                 Child.start(
@@ -241,17 +251,18 @@ final class BenchCommand implements Callable<Integer> {
                         "1h");
         long done = doneBars(child.stderr());
         List<String> engine = Files.readAllLines(out.resolve("trades.csv"));
-        engine =
-                engine.subList(1, engine.size()).stream()
-                        .map(BenchCommand::withoutDecisions)
-                        .sorted()
-                        .toList();
+        engine = rows(engine.subList(1, engine.size()));
         String note =
                 engine.equals(expected)
                         ? String.format(Locale.ROOT, "same %,d trades as the engine", engine.size())
                         : "TRADES DIFFER: engine " + engine.size() + ", loop " + expected.size();
         return new Sample(
-                done, child.seconds(), done / child.seconds(), reference, child.peakRss(), note);
+                done,
+                child.seconds(),
+                done / child.seconds(),
+                reference.seconds(),
+                child.peakRss(),
+                note);
     }
 
     /** Every built-in agent over many symbols, hashmap state: the sustained rate. */
@@ -368,12 +379,9 @@ final class BenchCommand implements Callable<Integer> {
                 done, child.seconds(), sustained(child.stderr()), 0, child.peakRss(), note);
     }
 
-    private static List<String> lines(List<io.battleroyale.model.Trade> trades) {
-        return trades.stream()
-                .map(OutputFormats::trade)
-                .map(BenchCommand::withoutDecisions)
-                .sorted()
-                .toList();
+    /** trades.csv rows without decision ids, in one order, to compare engine and loop. */
+    private static List<String> rows(List<String> trades) {
+        return trades.stream().map(BenchCommand::withoutDecisions).sorted().toList();
     }
 
     /** A trades.csv row without its decision ids, which the plain loop does not keep. */
@@ -469,7 +477,14 @@ final class BenchCommand implements Callable<Integer> {
      */
     private record Child(double seconds, long peakRss, String stderr, Path log) {
 
+        /** {@code battle ARGS} in a JVM like this one. */
         static Child start(Path dir, String... args) throws Exception {
+            return java(dir, List.of(), BattleCli.class.getName(), args);
+        }
+
+        /** {@code main} in a JVM like this one, with {@code jvmOptions} after its own. */
+        static Child java(Path dir, List<String> jvmOptions, String main, String... args)
+                throws Exception {
             Path logDir = dir.resolve("logs").toAbsolutePath();
             Files.createDirectories(logDir);
             Path logConfig = logDir.resolve("log4j2-bench.properties");
@@ -494,9 +509,10 @@ final class BenchCommand implements Callable<Integer> {
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             command.add("-Dlog4j2.configurationFile=" + logConfig);
             command.add("-Dbattle.log.dir=" + logDir);
+            command.addAll(jvmOptions);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
-            command.add(BattleCli.class.getName());
+            command.add(main);
             command.addAll(List.of(args));
             Path stderr = logDir.resolve("stderr.txt");
             long t0 = System.nanoTime();
@@ -514,7 +530,8 @@ final class BenchCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String err = Files.readString(stderr);
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("bench: battle " + args[0] + " failed:\n" + err);
+                throw new IllegalStateException(
+                        "bench: " + main + " " + String.join(" ", args) + " failed:\n" + err);
             }
             return new Child(seconds, peak, err, logDir.resolve("battle.log"));
         }

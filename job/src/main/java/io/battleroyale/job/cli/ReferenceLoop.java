@@ -2,6 +2,7 @@ package io.battleroyale.job.cli;
 
 import io.battleroyale.functions.indicators.Crossover;
 import io.battleroyale.functions.indicators.RollingWindow;
+import io.battleroyale.job.report.OutputFormats;
 import io.battleroyale.model.Trade;
 
 import java.io.BufferedReader;
@@ -17,6 +18,10 @@ import java.util.List;
  * crossover (the same indicator classes, so the same doubles), long only, all-in at the next bar's
  * open, no commission or slippage. No tricks: {@code readLine}, {@code split} and {@code
  * parseDouble}, as anyone would write it.
+ *
+ * <p>{@code bench} runs it as a process of its own, with the JVM's default JIT (the launcher's
+ * C1-only setting is for the engine's short runs, not for the yardstick), and times it whole, as it
+ * times the engine.
  */
 final class ReferenceLoop {
     private static final int FAST = 10;
@@ -24,6 +29,15 @@ final class ReferenceLoop {
     private static final double CASH = 100_000;
 
     private ReferenceLoop() {}
+
+    /** {@code ReferenceLoop PRICES OUT}: writes the trades as {@code trades.csv} rows to OUT. */
+    public static void main(String[] args) throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (Trade trade : trades(Path.of(args[0]))) {
+            rows.add(OutputFormats.trade(trade));
+        }
+        Files.write(Path.of(args[1]), rows);
+    }
 
     /** The round trips, and the position still open at the end as a trade without exit. */
     static List<Trade> trades(Path prices) throws IOException {
