@@ -6,6 +6,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -93,6 +95,10 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
     private transient List<Contestant<?>> contestants;
     private transient ValueState<Long> openPeriod;
     private transient LongCounter bars;
+    private transient Counter snapshotsIn;
+    private transient Counter decisions;
+    private transient Counter orders;
+    private transient Counter riskRejections;
     private transient ArenaRiskGate risk;
     private transient NameCounts symbolBars;
     private transient NameCounts sellsWhileFlat;
@@ -124,6 +130,12 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
         openPeriod =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("open-period", Types.LONG));
         bars = getRuntimeContext().getLongCounter(BARS_ACCUMULATOR);
+        // business metrics for a reporter (Prometheus on a cluster): operator scope, per subtask
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        snapshotsIn = metrics.counter("snapshots");
+        decisions = metrics.counter("decisions");
+        orders = metrics.counter("orders");
+        riskRejections = metrics.counter("riskRejections");
         risk = new ArenaRiskGate(settings.risk(), getRuntimeContext());
         symbolBars = NameCounts.of(getRuntimeContext(), SYMBOL_BARS);
         sellsWhileFlat = NameCounts.of(getRuntimeContext(), SELLS_WHILE_FLAT);
@@ -190,6 +202,7 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
         }
         risk.save();
         bars.add(1);
+        snapshotsIn.inc();
         symbolBars.add(snapshot.symbol());
     }
 
@@ -201,6 +214,7 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
             Collector<Decision> out) {
         if (!tradable) {
             out.collect(new Decision(signal, SIGNAL_ONLY, null));
+            decisions.inc();
             return;
         }
         if (c.sleeve().isSellWhileFlat(c.book(), signal)) {
@@ -215,12 +229,15 @@ public class AgentArena extends KeyedProcessFunction<String, MarketSnapshot, Dec
                     c.sleeve().cancelPending(c.book());
                     decision = new Decision(signal, REJECTED, decision.clientOrderId());
                     ctx.output(REJECTIONS, new RejectedOrder(decision, refused.get()));
+                    riskRejections.inc();
                 } else {
                     ctx.output(ORDERS, order);
+                    orders.inc();
                 }
             }
         }
         out.collect(decision);
+        decisions.inc();
     }
 
     @Override
