@@ -120,12 +120,7 @@ public record LocalFlink(
                         CheckpointingOptions.INCREMENTAL_CHECKPOINTS,
                         stateBackend.equals("rocksdb"),
                         "only RocksDB checkpoints incrementally"));
-        overrides.add(
-                new Override(
-                        CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH,
-                        !bounded,
-                        "a bounded run ends at its last record, not at the next periodic"
-                                + " checkpoint (FLINK-25105, docs/performance.md)"));
+        overrides.add(checkpointsAfterTasksFinish());
         overrides.add(
                 new Override(
                         StateRecoveryOptions.SAVEPOINT_PATH,
@@ -137,6 +132,27 @@ public record LocalFlink(
                         null,
                         "the launcher already started this JVM with them"));
         return overrides;
+    }
+
+    /**
+     * The one override that belongs to the run, not to the machine: a cluster run sets it too
+     * ({@link #runSettings()}).
+     */
+    private Override checkpointsAfterTasksFinish() {
+        return new Override(
+                CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH,
+                !bounded,
+                "a bounded run ends at its last record, not at the next periodic checkpoint"
+                        + " (FLINK-25105, docs/performance.md); and a restore never meets a"
+                        + " finished source subtask, which Flink 2.2 fails with watermark"
+                        + " alignment (docs/operations.md)");
+    }
+
+    /** What a run sets for itself on a cluster, over the cluster's configuration. */
+    public Configuration runSettings() {
+        Configuration conf = new Configuration();
+        set(conf, checkpointsAfterTasksFinish().option(), checkpointsAfterTasksFinish().value());
+        return conf;
     }
 
     /** The prefix of the cluster's metrics reporters, which a local run leaves out. */

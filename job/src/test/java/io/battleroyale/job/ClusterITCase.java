@@ -1,5 +1,7 @@
 package io.battleroyale.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battleroyale.job.cluster.FlinkRest;
 import io.battleroyale.job.cluster.LocalCluster;
 import okhttp3.OkHttpClient;
@@ -11,16 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
+import static io.battleroyale.job.ClusterTesting.await;
+import static io.battleroyale.job.ClusterTesting.concat;
+import static io.battleroyale.job.ClusterTesting.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,25 +39,9 @@ class ClusterITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        int rest = freePort();
-        int rpc = freePort();
-        int metrics = freeRun(LocalCluster.TASK_MANAGERS + 1);
-        where =
-                new String[] {
-                    "--dir", tmp.resolve("cluster").toString(),
-                    "--port", Integer.toString(rest),
-                    "--rpc-port", Integer.toString(rpc),
-                    "--metrics-port", Integer.toString(metrics),
-                    // failsafe runs after package: the launcher's classpath and jar are there
-                    "--classpath-file", "target/provided-classpath.txt"
-                };
-        cluster =
-                new LocalCluster(
-                        tmp.resolve("cluster"),
-                        Files.readString(Path.of("target/provided-classpath.txt")).trim(),
-                        rest,
-                        rpc,
-                        metrics);
+        ClusterTesting.Site site = ClusterTesting.site(tmp.resolve("cluster"));
+        cluster = site.cluster();
+        where = site.options();
         Cli started = Cli.run(concat(new String[] {"cluster", "start"}, where));
         assertThat(started.exitCode()).as(started.err()).isZero();
         assertThat(started.out()).contains("cluster up in");
@@ -117,6 +102,8 @@ class ClusterITCase {
                         cluster.url(),
                         "--jar",
                         "target/battle.jar",
+                        // a setting for this job only, over the cluster's 10 s
+                        "-Dexecution.checkpointing.interval=7s",
                         "--",
                         "run",
                         "--parallelism",
@@ -125,12 +112,35 @@ class ClusterITCase {
                         tmp.resolve("run").toString());
         assertThat(running.exitCode()).as(running.err()).isZero();
         String jobId = running.out().split(" ")[1];
-        String metric =
-                "flink_taskmanager_job_task_operator_lateProbabilityTicks{job_id=\"" + jobId;
-        await(() -> scrapeTaskManagers().contains(metric), "the job's metric on /metrics");
+        assertThat(checkpointConfig(jobId).path("interval").asLong()).isEqualTo(7_000);
+        // the business metrics: bars in, decisions, orders, risk rejections, late ticks
+        List<String> metrics =
+                Stream.of(
+                                "snapshots",
+                                "decisions",
+                                "orders",
+                                "riskRejections",
+                                "lateProbabilityTicks",
+                                "rejectedBars")
+                        .map(m -> "flink_taskmanager_job_task_operator_" + m + "{job_id=\"" + jobId)
+                        .toList();
+        await(
+                () -> {
+                    String page = scrapeTaskManagers();
+                    return metrics.stream().allMatch(page::contains);
+                },
+                "the job's metrics on /metrics",
+                Duration.ofSeconds(60));
+        await(
+                () -> counted(scrapeTaskManagers(), metrics.get(1)) > 0,
+                "decisions counted on /metrics",
+                Duration.ofSeconds(60));
         FlinkRest rest = cluster.rest();
         rest.cancel(jobId);
-        await(() -> state(rest, jobId).equals("CANCELED"), "the run cancelled");
+        await(
+                () -> state(rest, jobId).equals("CANCELED"),
+                "the run cancelled",
+                Duration.ofSeconds(60));
 
         Cli stopped = Cli.run(concat(new String[] {"cluster", "stop"}, where));
         assertThat(stopped.out()).contains("stopped jobmanager, taskmanager-1, taskmanager-2");
@@ -145,6 +155,28 @@ class ClusterITCase {
 
     private static String[] backtest(Path out) throws Exception {
         return ClusterEntryPointITCase.args(out.toAbsolutePath());
+    }
+
+    /** What the JobManager says of a job's checkpointing ({@code /jobs/:id/checkpoints/config}). */
+    private static JsonNode checkpointConfig(String jobId) throws IOException {
+        Request get =
+                new Request.Builder()
+                        .url(cluster.url() + "/jobs/" + jobId + "/checkpoints/config")
+                        .build();
+        try (Response response = new OkHttpClient().newCall(get).execute()) {
+            return new ObjectMapper().readTree(response.body().string());
+        }
+    }
+
+    /** The sum over subtasks of one metric on a Prometheus page. */
+    private static double counted(String page, String metric) {
+        double sum = 0;
+        for (String line : page.split("\n")) {
+            if (line.startsWith(metric)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     /** Both TaskManagers' Prometheus pages; which one runs a task is the scheduler's choice. */
@@ -163,51 +195,5 @@ class ClusterITCase {
             }
         }
         return pages.toString();
-    }
-
-    private static String state(FlinkRest rest, String jobId) {
-        try {
-            return rest.state(jobId);
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as(what).isBefore(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
-        }
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The first of {@code n} free consecutive ports. */
-    private static int freeRun(int n) throws IOException {
-        while (true) {
-            int first = freePort();
-            boolean free = true;
-            for (int p = first + 1; p < first + n && free; p++) {
-                try (ServerSocket socket = new ServerSocket(p)) {
-                    socket.setReuseAddress(true);
-                } catch (IOException taken) {
-                    free = false;
-                }
-            }
-            if (free && first + n < 65536) {
-                return first;
-            }
-        }
     }
 }

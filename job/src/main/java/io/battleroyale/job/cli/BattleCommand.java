@@ -176,7 +176,8 @@ abstract class BattleCommand implements Callable<Integer> {
     /**
      * Set by {@link io.battleroyale.job.ClusterEntryPoint}: the graph runs in the environment the
      * cluster gives ({@code flink run}, a jar submitted over REST, the Kubernetes operator), with
-     * the cluster's configuration and none of {@link LocalFlink}'s local overrides.
+     * the cluster's configuration and, of {@link LocalFlink}'s overrides, only the run's own
+     * ({@link LocalFlink#runSettings()}).
      */
     boolean onCluster;
 
@@ -190,6 +191,7 @@ abstract class BattleCommand implements Callable<Integer> {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(engine.parallelism);
+        env.configure(flink.runSettings());
         return env;
     }
 

@@ -10,7 +10,9 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -47,6 +49,16 @@ final class SubmitCommand implements Callable<Integer> {
             description = "Wait until the job ends; exit 1 if it failed or was cancelled.")
     boolean await;
 
+    @Option(
+            names = "-D",
+            paramLabel = "KEY=VALUE",
+            description = {
+                "A Flink setting for this job only, over the cluster's config.yaml, as `flink run"
+                        + " -D` gives it; repeatable.",
+                "Example: -Dexecution.checkpointing.interval=2s"
+            })
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Parameters(
             arity = "1..*",
             paramLabel = "run|backtest ARGS",
@@ -75,7 +87,7 @@ final class SubmitCommand implements Callable<Integer> {
         }
         FlinkRest rest = new FlinkRest(cluster);
         String jarId = rest.upload(file);
-        String jobId = rest.run(jarId, ClusterEntryPoint.class.getName(), job);
+        String jobId = rest.run(jarId, ClusterEntryPoint.class.getName(), job, settings);
         spec.commandLine()
                 .getOut()
                 .println("job " + jobId + " at " + rest.url() + "/#/job/running/" + jobId);

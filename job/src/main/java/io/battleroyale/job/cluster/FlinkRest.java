@@ -12,6 +12,7 @@ import okhttp3.Response;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,10 +71,24 @@ public final class FlinkRest {
         return Path.of(stored).getFileName().toString();
     }
 
-    /** Runs an uploaded jar's entry class with these arguments and returns the job id. */
-    public String run(String jarId, String entryClass, List<String> args) throws IOException {
+    /**
+     * Runs an uploaded jar's entry class with these arguments and returns the job id.
+     *
+     * @param settings Flink settings for this job only, over the cluster's configuration (what
+     *     {@code flink run -D} gives)
+     */
+    public String run(
+            String jarId, String entryClass, List<String> args, Map<String, String> settings)
+            throws IOException {
         byte[] request =
-                JSON.writeValueAsBytes(Map.of("entryClass", entryClass, "programArgsList", args));
+                JSON.writeValueAsBytes(
+                        Map.of(
+                                "entryClass",
+                                entryClass,
+                                "programArgsList",
+                                args,
+                                "flinkConfiguration",
+                                settings));
         JsonNode answer =
                 call(
                         new Request.Builder()
@@ -89,13 +104,49 @@ public final class FlinkRest {
                 .asText();
     }
 
-    /** The first line of the exception that ended a job. */
+    /** The first line of the exception that ended a job: the newest of its failures. */
     public String failure(String jobId) throws IOException {
-        String trace =
+        return failures(jobId).stream().findFirst().orElse("no exception recorded");
+    }
+
+    /** One TaskManager as {@code /taskmanagers} lists it. */
+    public record TaskManager(String id, int slots, int freeSlots) {}
+
+    public List<TaskManager> taskManagers() throws IOException {
+        List<TaskManager> all = new ArrayList<>();
+        for (JsonNode tm :
+                call(new Request.Builder().url(url + "/taskmanagers").build())
+                        .path("taskmanagers")) {
+            all.add(
+                    new TaskManager(
+                            tm.path("id").asText(),
+                            tm.path("slotsNumber").asInt(),
+                            tm.path("freeSlots").asInt()));
+        }
+        return all;
+    }
+
+    /** How many checkpoints of a job have completed. */
+    public int completedCheckpoints(String jobId) throws IOException {
+        return call(new Request.Builder().url(url + "/jobs/" + jobId + "/checkpoints").build())
+                .path("counts")
+                .path("completed")
+                .asInt();
+    }
+
+    /**
+     * The first line of every failure the job has recovered from or died of, newest first, as the
+     * JobManager's exception history keeps them.
+     */
+    public List<String> failures(String jobId) throws IOException {
+        List<String> failures = new ArrayList<>();
+        for (JsonNode entry :
                 call(new Request.Builder().url(url + "/jobs/" + jobId + "/exceptions").build())
-                        .path("root-exception")
-                        .asText("");
-        return trace.lines().findFirst().orElse("no exception recorded");
+                        .path("exceptionHistory")
+                        .path("entries")) {
+            failures.add(entry.path("stacktrace").asText("").lines().findFirst().orElse("unknown"));
+        }
+        return failures;
     }
 
     public void cancel(String jobId) throws IOException {
