@@ -25,6 +25,23 @@ class CliTest {
     }
 
     @Test
+    void stopRefusesWhatIsNotAJobIdBeforeCallingAnyCluster() {
+        // port 9 (discard) would only answer with a refused connection: the id is checked first
+        Cli cli = Cli.run("stop", "--cluster", "http://127.0.0.1:9", "not-a-job");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("a job id is 32 hex digits, not `not-a-job`");
+        assertThat(cli.err().lines().filter(l -> !l.isBlank()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aClusterThatDoesNotAnswerIsOneLine() {
+        Cli cli = Cli.run("stop", "--cluster", "http://127.0.0.1:9", "0".repeat(32));
+        assertThat(cli.exitCode()).isNotZero();
+        assertThat(cli.err()).startsWith("error: ").doesNotContain("\tat ");
+        assertThat(cli.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void runHelpShowsDefaults() {
         assertThat(Cli.run("run", "--help").out())
                 .contains("--epochs")

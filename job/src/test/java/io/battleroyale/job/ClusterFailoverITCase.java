@@ -55,19 +55,14 @@ class ClusterFailoverITCase {
             assertThat(started.exitCode()).as(started.err()).isZero();
             Cli submitted =
                     Cli.run(
-                            concat(
+                            ClusterTesting.submit(
+                                    cluster,
                                     new String[] {
-                                        "submit",
-                                        "--cluster",
-                                        cluster.url(),
-                                        "--jar",
-                                        "target/battle.jar",
                                         // checkpoints as often as they can be taken (see the note
                                         // above), unaligned so that backpressure does not hold them
                                         "-Dexecution.checkpointing.interval=500ms",
                                         "-Dexecution.checkpointing.unaligned.enabled=true",
-                                        "-Drestart-strategy.fixed-delay.delay=1s",
-                                        "--"
+                                        "-Drestart-strategy.fixed-delay.delay=1s"
                                     },
                                     battle(failover, tmp.resolve("failover"), token)));
             assertThat(submitted.exitCode()).as(submitted.err()).isZero();
@@ -106,14 +101,7 @@ class ClusterFailoverITCase {
                     .as("the orders after a failover: none twice, none missing")
                     .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(want);
-            for (String file :
-                    List.of(
-                            "decisions.jsonl",
-                            "orders.csv",
-                            "fills.csv",
-                            "trades.csv",
-                            "equity.csv",
-                            "rejections.jsonl")) {
+            for (String file : GatewayExactlyOnceITCase.SINK_FILES) {
                 assertThat(Files.readAllLines(tmp.resolve("failover").resolve(file)))
                         .as(file)
                         .isEqualTo(Files.readAllLines(tmp.resolve("clean").resolve(file)));

@@ -27,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code ./battle cluster start} brings up a real standalone session cluster (a JobManager and two
  * TaskManagers, each its own JVM); {@code ./battle submit --wait} runs a backtest there from the
- * packaged job jar, and it writes what the local command writes; the TaskManagers serve the job's
- * own metrics to Prometheus; {@code ./battle cluster stop} leaves no process behind.
+ * packaged job jar, and it writes what the local command writes; {@code submit -D} sets an option
+ * for one job; the TaskManagers serve the job's own metrics to Prometheus; {@code ./battle stop}
+ * takes a savepoint without draining, and the run resubmitted from it carries on; {@code ./battle
+ * cluster stop} leaves no process behind.
  */
 class ClusterITCase {
 
@@ -71,16 +73,9 @@ class ClusterITCase {
 
         Cli submitted =
                 Cli.run(
-                        concat(
-                                new String[] {
-                                    "submit",
-                                    "--cluster",
-                                    cluster.url(),
-                                    "--jar",
-                                    "target/battle.jar",
-                                    "--wait",
-                                    "--"
-                                },
+                        ClusterTesting.submit(
+                                cluster,
+                                new String[] {"--wait"},
                                 backtest(tmp.resolve("on-cluster"))));
         assertThat(submitted.exitCode()).as(submitted.err()).isZero();
         assertThat(submitted.out()).containsPattern("job [0-9a-f]{32} FINISHED");
@@ -97,19 +92,15 @@ class ClusterITCase {
         // a job's metrics live while it runs: an endless synthetic run, scraped, then cancelled
         Cli running =
                 Cli.run(
-                        "submit",
-                        "--cluster",
-                        cluster.url(),
-                        "--jar",
-                        "target/battle.jar",
-                        // a setting for this job only, over the cluster's 10 s
-                        "-Dexecution.checkpointing.interval=7s",
-                        "--",
-                        "run",
-                        "--parallelism",
-                        "2",
-                        "--out",
-                        tmp.resolve("run").toString());
+                        ClusterTesting.submit(
+                                cluster,
+                                // a setting for this job only, over the cluster's 10 s
+                                new String[] {"-Dexecution.checkpointing.interval=7s"},
+                                "run",
+                                "--parallelism",
+                                "2",
+                                "--out",
+                                tmp.resolve("run").toString()));
         assertThat(running.exitCode()).as(running.err()).isZero();
         String jobId = running.out().split(" ")[1];
         assertThat(checkpointConfig(jobId).path("interval").asLong()).isEqualTo(7_000);
@@ -136,10 +127,40 @@ class ClusterITCase {
                 "decisions counted on /metrics",
                 Duration.ofSeconds(60));
         FlinkRest rest = cluster.rest();
-        rest.cancel(jobId);
+
+        // stopped with a savepoint, without draining: resubmitted from it, the run carries on
+        Cli stop = Cli.run("stop", "--cluster", cluster.url(), jobId);
+        assertThat(stop.exitCode()).as(stop.err()).isZero();
+        String savepoint = stop.out().trim().replaceFirst(".*; savepoint ", "");
+        assertThat(Path.of(java.net.URI.create(savepoint)).resolve("_metadata")).isRegularFile();
+        assertThat(state(rest, jobId)).isEqualTo("FINISHED");
+        Path decisions = tmp.resolve("run").resolve("decisions.jsonl");
+        long decidedAtStop = Files.readAllLines(decisions).size();
+        Cli resumed =
+                Cli.run(
+                        ClusterTesting.submit(
+                                cluster,
+                                new String[] {"-Dexecution.state-recovery.path=" + savepoint},
+                                "run",
+                                "--parallelism",
+                                "2",
+                                "--out",
+                                tmp.resolve("run").toString()));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        String resumedId = resumed.out().split(" ")[1];
         await(
-                () -> state(rest, jobId).equals("CANCELED"),
-                "the run cancelled",
+                () -> state(rest, resumedId).equals("RUNNING"),
+                "the resumed run running",
+                Duration.ofSeconds(60));
+        assertThat(rest.restoredFrom(resumedId)).contains(savepoint);
+        await(
+                () -> lines(decisions) > decidedAtStop,
+                "the resumed run's decisions after the stopped run's",
+                Duration.ofSeconds(60));
+        rest.cancel(resumedId);
+        await(
+                () -> state(rest, resumedId).equals("CANCELED"),
+                "the resumed run cancelled",
                 Duration.ofSeconds(60));
 
         Cli stopped = Cli.run(concat(new String[] {"cluster", "stop"}, where));
@@ -165,6 +186,14 @@ class ClusterITCase {
                         .build();
         try (Response response = new OkHttpClient().newCall(get).execute()) {
             return new ObjectMapper().readTree(response.body().string());
+        }
+    }
+
+    private static long lines(Path file) {
+        try {
+            return Files.readAllLines(file).size();
+        } catch (IOException notYet) {
+            return 0;
         }
     }
 

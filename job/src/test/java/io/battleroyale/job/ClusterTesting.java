@@ -49,6 +49,15 @@ final class ClusterTesting {
         return new Site(cluster, options);
     }
 
+    /**
+     * {@code battle submit} of the packaged job jar to {@code cluster}: its options, then the
+     * job's.
+     */
+    static String[] submit(LocalCluster cluster, String[] options, String... job) {
+        String[] head = {"submit", "--cluster", cluster.url(), "--jar", "target/battle.jar"};
+        return concat(concat(head, options), concat(new String[] {"--"}, job));
+    }
+
     /** A job's state, or "unknown" while the JobManager does not answer. */
     static String state(FlinkRest rest, String jobId) {
         try {

@@ -54,6 +54,16 @@ class GatewayExactlyOnceITCase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PARALLELISM = 2;
 
+    /** The output files a restored run must write exactly as a failure-free one. */
+    static final List<String> SINK_FILES =
+            List.of(
+                    "decisions.jsonl",
+                    "orders.csv",
+                    "fills.csv",
+                    "trades.csv",
+                    "equity.csv",
+                    "rejections.jsonl");
+
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = FlinkTesting.miniCluster(1, PARALLELISM);
 
@@ -96,14 +106,7 @@ class GatewayExactlyOnceITCase {
             assertThat(new HashSet<>(got)).isEqualTo(new HashSet<>(want));
 
             // the files too: cut back to the checkpoint on restore, so no line is lost or doubled
-            for (String file :
-                    List.of(
-                            "decisions.jsonl",
-                            "orders.csv",
-                            "fills.csv",
-                            "trades.csv",
-                            "equity.csv",
-                            "rejections.jsonl")) {
+            for (String file : SINK_FILES) {
                 assertThat(Files.readAllLines(restoredOut.file(file)))
                         .as(file)
                         .isEqualTo(Files.readAllLines(cleanOut.file(file)));

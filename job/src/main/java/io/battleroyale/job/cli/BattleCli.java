@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             StateCommand.class,
             ClusterCommand.class,
             SubmitCommand.class,
+            StopCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class BattleCli {

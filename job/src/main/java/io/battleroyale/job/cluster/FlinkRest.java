@@ -15,7 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /** The calls of Flink's REST API that {@code ./battle cluster} and {@code ./battle submit} make. */
 public final class FlinkRest {
@@ -147,6 +150,73 @@ public final class FlinkRest {
             failures.add(entry.path("stacktrace").asText("").lines().findFirst().orElse("unknown"));
         }
         return failures;
+    }
+
+    /**
+     * Stops a job with a savepoint into the cluster's savepoint directory and waits for it.
+     *
+     * @param drain end the job's event time first (windows and timers fire, as at the end of
+     *     input), which suits a final stop; without it the job can be restored and carry on, which
+     *     an upgrade needs
+     * @return the savepoint's location
+     * @throws IOException if the savepoint failed (with Flink's reason) or did not complete in
+     *     {@code timeout}
+     */
+    public String stopWithSavepoint(String jobId, boolean drain, Duration timeout)
+            throws IOException {
+        byte[] request = JSON.writeValueAsBytes(Map.of("drain", drain, "formatType", "CANONICAL"));
+        String trigger =
+                call(new Request.Builder()
+                                .url(url + "/jobs/" + jobId + "/stop")
+                                .post(RequestBody.create(request, JSON_TYPE))
+                                .build())
+                        .path("request-id")
+                        .asText();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode answer =
+                    call(
+                            new Request.Builder()
+                                    .url(url + "/jobs/" + jobId + "/savepoints/" + trigger)
+                                    .build());
+            if (answer.path("status").path("id").asText().equals("COMPLETED")) {
+                JsonNode operation = answer.path("operation");
+                if (operation.has("location")) {
+                    return operation.path("location").asText();
+                }
+                throw new IOException(
+                        "the savepoint of job "
+                                + jobId
+                                + " failed: "
+                                + operation
+                                        .path("failure-cause")
+                                        .path("stack-trace")
+                                        .asText("no reason given")
+                                        .lines()
+                                        .findFirst()
+                                        .orElse(""));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException(
+                        "the savepoint of job "
+                                + jobId
+                                + " did not complete in "
+                                + timeout.toSeconds()
+                                + " s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    /** Where the job's state was restored from, or empty when it started fresh. */
+    public Optional<String> restoredFrom(String jobId) throws IOException {
+        JsonNode restored =
+                call(new Request.Builder().url(url + "/jobs/" + jobId + "/checkpoints").build())
+                        .path("latest")
+                        .path("restored");
+        return restored.isObject()
+                ? Optional.of(restored.path("external_path").asText())
+                : Optional.empty();
     }
 
     public void cancel(String jobId) throws IOException {

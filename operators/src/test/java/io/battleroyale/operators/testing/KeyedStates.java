@@ -4,6 +4,8 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.State;
+import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -30,12 +32,7 @@ public final class KeyedStates {
     public static <K, V> Map<K, V> map(
             AbstractStreamOperator<?> operator, Object key, MapStateDescriptor<K, V> descriptor)
             throws Exception {
-        MapState<K, V> state =
-                backend(operator, key)
-                        .getPartitionedState(
-                                VoidNamespace.INSTANCE,
-                                VoidNamespaceSerializer.INSTANCE,
-                                descriptor);
+        MapState<K, V> state = state(operator, key, descriptor);
         Map<K, V> copy = new LinkedHashMap<>();
         for (Map.Entry<K, V> e : state.entries()) {
             copy.put(e.getKey(), e.getValue());
@@ -46,12 +43,7 @@ public final class KeyedStates {
     public static <T> List<T> list(
             AbstractStreamOperator<?> operator, Object key, ListStateDescriptor<T> descriptor)
             throws Exception {
-        ListState<T> state =
-                backend(operator, key)
-                        .getPartitionedState(
-                                VoidNamespace.INSTANCE,
-                                VoidNamespaceSerializer.INSTANCE,
-                                descriptor);
+        ListState<T> state = state(operator, key, descriptor);
         List<T> copy = new ArrayList<>();
         Iterable<T> items = state.get();
         if (items != null) {
@@ -63,13 +55,16 @@ public final class KeyedStates {
     public static <T> T value(
             AbstractStreamOperator<?> operator, Object key, ValueStateDescriptor<T> descriptor)
             throws Exception {
-        ValueState<T> state =
-                backend(operator, key)
-                        .getPartitionedState(
-                                VoidNamespace.INSTANCE,
-                                VoidNamespaceSerializer.INSTANCE,
-                                descriptor);
+        ValueState<T> state = state(operator, key, descriptor);
         return state.value();
+    }
+
+    private static <S extends State> S state(
+            AbstractStreamOperator<?> operator, Object key, StateDescriptor<S, ?> descriptor)
+            throws Exception {
+        return backend(operator, key)
+                .getPartitionedState(
+                        VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
     }
 
     @SuppressWarnings("unchecked")
