@@ -230,6 +230,7 @@ final class BenchCommand implements Callable<Integer> {
                 Child.java(
                         dir,
                         List.of(FULL_JIT),
+                        0,
                         ReferenceLoop.class.getName(),
                         prices.toString(),
                         referenceTrades.toString());
@@ -338,7 +339,12 @@ final class BenchCommand implements Callable<Integer> {
                 "1h");
     }
 
-    /** As live: RocksDB, incremental checkpoints every 10 s, every agent, many symbols. */
+    /**
+     * As live: RocksDB, incremental checkpoints every 10 s, every agent, many symbols. The market
+     * is endless, as a live one, and the run is stopped with Ctrl-C once {@code symbols *
+     * barsPerSymbol} bars are in: a bounded run takes no checkpoint once its first source has
+     * finished (docs/deployment.md), and the synthetic events finish within seconds.
+     */
     private Sample live(int symbols, int barsPerSymbol) throws Exception {
         String names =
                 IntStream.range(0, symbols)
@@ -347,11 +353,12 @@ final class BenchCommand implements Callable<Integer> {
         // one session (6h30m) of barsPerSymbol bars
         long barMs = 6 * 3_600_000L + 30 * MINUTE;
         Child child =
-                Child.start(
+                Child.java(
                         dir,
+                        List.of(),
+                        (long) symbols * barsPerSymbol,
+                        BattleCli.class.getName(),
                         "run",
-                        "--epochs",
-                        "1",
                         "--symbols",
                         names,
                         "--bar-length",
@@ -479,11 +486,17 @@ final class BenchCommand implements Callable<Integer> {
 
         /** {@code battle ARGS} in a JVM like this one. */
         static Child start(Path dir, String... args) throws Exception {
-            return java(dir, List.of(), BattleCli.class.getName(), args);
+            return java(dir, List.of(), 0, BattleCli.class.getName(), args);
         }
 
-        /** {@code main} in a JVM like this one, with {@code jvmOptions} after its own. */
-        static Child java(Path dir, List<String> jvmOptions, String main, String... args)
+        /**
+         * {@code main} in a JVM like this one, with {@code jvmOptions} after its own.
+         *
+         * @param interruptAt when positive, the bar count of a progress line at which the run gets
+         *     a Ctrl-C (SIGINT), as a user would stop an endless one
+         */
+        static Child java(
+                Path dir, List<String> jvmOptions, long interruptAt, String main, String... args)
                 throws Exception {
             Path logDir = dir.resolve("logs").toAbsolutePath();
             Files.createDirectories(logDir);
@@ -523,8 +536,19 @@ final class BenchCommand implements Callable<Integer> {
                             .start();
             long peak = 0;
             Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-            while (process.isAlive()) {
+            boolean interrupted = false;
+            for (int tick = 0; process.isAlive(); tick++) {
                 peak = Math.max(peak, peakRss(status));
+                if (interruptAt > 0
+                        && !interrupted
+                        && tick % 10 == 0
+                        && barsIn(stderr) >= interruptAt) {
+                    new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                            .inheritIO()
+                            .start()
+                            .waitFor();
+                    interrupted = true;
+                }
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -534,6 +558,16 @@ final class BenchCommand implements Callable<Integer> {
                         "bench: " + main + " " + String.join(" ", args) + " failed:\n" + err);
             }
             return new Child(seconds, peak, err, logDir.resolve("battle.log"));
+        }
+
+        /** The bar count of the last progress line a run has written to {@code stderr}. */
+        private static long barsIn(Path stderr) throws IOException {
+            Matcher m = PROGRESS.matcher(Files.readString(stderr));
+            long bars = 0;
+            while (m.find()) {
+                bars = Long.parseLong(m.group(1).replace(",", ""));
+            }
+            return bars;
         }
 
         /** VmHWM (the resident set's high-water mark) of a running process; 0 once it is gone. */
