@@ -1,6 +1,12 @@
 package io.battleroyale.job;
 
 import io.battleroyale.job.cli.BattleCli;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 
 /**
  * The job's entry point on a Flink cluster: {@code flink run -c
@@ -16,11 +22,56 @@ public final class ClusterEntryPoint {
     private ClusterEntryPoint() {}
 
     public static void main(String[] args) {
-        int code = BattleCli.clusterCommandLine().execute(args);
+        CommandLine cli = BattleCli.clusterCommandLine();
+        // what the command says on stderr still goes there (the attached client's console, the
+        // JobManager's .out), and its last line also names why a submission failed
+        StringWriter said = new StringWriter();
+        cli.setErr(new PrintWriter(new Tee(cli.getErr(), said), true));
+        int code = cli.execute(args);
         if (code != 0) {
             // a non-zero exit inside a JobManager (REST submission) must fail the submission, not
-            // stop the JVM
-            throw new IllegalStateException("battle " + String.join(" ", args) + ": exit " + code);
+            // stop the JVM; the REST answer carries this message to `battle submit`
+            String last =
+                    said.toString()
+                            .strip()
+                            .lines()
+                            .reduce((a, b) -> b)
+                            .orElse("")
+                            .replaceFirst("^error: ", "");
+            throw new IllegalStateException(
+                    "battle "
+                            + String.join(" ", args)
+                            + ": exit "
+                            + code
+                            + (last.isEmpty() ? "" : ": " + last));
+        }
+    }
+
+    /** A writer that writes to two. */
+    private static final class Tee extends Writer {
+        private final Writer first;
+        private final Writer second;
+
+        Tee(Writer first, Writer second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            first.write(chars, offset, length);
+            second.write(chars, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

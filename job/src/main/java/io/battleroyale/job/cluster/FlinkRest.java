@@ -227,6 +227,25 @@ public final class FlinkRest {
                         .build());
     }
 
+    /**
+     * What an error answer says at its root: the message of the last "Caused by" of its traces (for
+     * a failed jar run, the entry point's own reason), else its first line.
+     */
+    static String innermostCause(JsonNode errors) {
+        String why = errors.get(0).asText().lines().findFirst().orElse("");
+        for (JsonNode error : errors) {
+            for (String line : error.asText().lines().toList()) {
+                if (line.startsWith("Caused by: ")) {
+                    String cause = line.substring("Caused by: ".length());
+                    // "java.lang.IllegalStateException: message" -> "message"
+                    int colon = cause.indexOf(": ");
+                    why = colon < 0 ? cause : cause.substring(colon + 2);
+                }
+            }
+        }
+        return why;
+    }
+
     private JsonNode call(Request request) throws IOException {
         try (Response response = http.newCall(request).execute()) {
             String body = response.body().string();
@@ -235,7 +254,7 @@ public final class FlinkRest {
                 String why =
                         errors == null || errors.isEmpty()
                                 ? "HTTP " + response.code()
-                                : errors.get(0).asText().lines().findFirst().orElse("");
+                                : innermostCause(errors);
                 throw new IOException(
                         request.method() + " " + request.url().encodedPath() + ": " + why);
             }
