@@ -3,6 +3,7 @@ package io.battleroyale.job.cli;
 import io.battleroyale.job.cluster.FlinkRest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,11 +29,7 @@ final class StopCommand implements Callable<Integer> {
 
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--cluster",
-            description = "The JobManager's REST address (default: ${DEFAULT-VALUE}).",
-            defaultValue = "http://localhost:8081")
-    String cluster;
+    @Mixin ClusterAddress cluster;
 
     @Option(
             names = "--drain",
@@ -61,7 +58,7 @@ final class StopCommand implements Callable<Integer> {
         if (!job.matches("[0-9a-f]{32}")) {
             throw new IllegalArgumentException("a job id is 32 hex digits, not `" + job + "`");
         }
-        String location = new FlinkRest(cluster).stopWithSavepoint(job, drain, timeout);
+        String location = new FlinkRest(cluster.url).stopWithSavepoint(job, drain, timeout);
         spec.commandLine().getOut().println("stopped job " + job + "; savepoint " + location);
         return 0;
     }

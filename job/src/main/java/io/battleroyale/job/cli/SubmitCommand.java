@@ -4,6 +4,7 @@ import io.battleroyale.job.ClusterEntryPoint;
 import io.battleroyale.job.cluster.FlinkRest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,11 +34,7 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--cluster",
-            description = "The JobManager's REST address (default: ${DEFAULT-VALUE}).",
-            defaultValue = "http://localhost:8081")
-    String cluster;
+    @Mixin ClusterAddress cluster;
 
     @Option(
             names = "--jar",
@@ -85,7 +82,7 @@ final class SubmitCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "no job jar " + file + ": build with mvn package first");
         }
-        FlinkRest rest = new FlinkRest(cluster);
+        FlinkRest rest = new FlinkRest(cluster.url);
         String jarId = rest.upload(file);
         String jobId = rest.run(jarId, ClusterEntryPoint.class.getName(), job, settings);
         spec.commandLine()
