@@ -1,12 +1,11 @@
 package io.battleroyale.job;
 
 import io.battleroyale.job.cli.BattleCli;
+import org.apache.commons.io.output.TeeWriter;
 import picocli.CommandLine;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 
 /**
  * The job's entry point on a Flink cluster: {@code flink run -c
@@ -26,7 +25,7 @@ public final class ClusterEntryPoint {
         // what the command says on stderr still goes there (the attached client's console, the
         // JobManager's .out), and its last line also names why a submission failed
         StringWriter said = new StringWriter();
-        cli.setErr(new PrintWriter(new Tee(cli.getErr(), said), true));
+        cli.setErr(new PrintWriter(new TeeWriter(cli.getErr(), said), true));
         int code = cli.execute(args);
         if (code != 0) {
             // a non-zero exit inside a JobManager (REST submission) must fail the submission, not
@@ -44,34 +43,6 @@ public final class ClusterEntryPoint {
                             + ": exit "
                             + code
                             + (last.isEmpty() ? "" : ": " + last));
-        }
-    }
-
-    /** A writer that writes to two. */
-    private static final class Tee extends Writer {
-        private final Writer first;
-        private final Writer second;
-
-        Tee(Writer first, Writer second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) throws IOException {
-            first.write(chars, offset, length);
-            second.write(chars, offset, length);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            first.flush();
-            second.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

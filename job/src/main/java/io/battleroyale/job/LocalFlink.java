@@ -150,8 +150,9 @@ public record LocalFlink(
 
     /** What a run sets for itself on a cluster, over the cluster's configuration. */
     public Configuration runSettings() {
+        Override own = checkpointsAfterTasksFinish();
         Configuration conf = new Configuration();
-        set(conf, checkpointsAfterTasksFinish().option(), checkpointsAfterTasksFinish().value());
+        set(conf, own.option(), own.value());
         return conf;
     }
 

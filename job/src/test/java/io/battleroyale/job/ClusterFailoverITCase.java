@@ -91,7 +91,8 @@ class ClusterFailoverITCase {
                     "the job ended",
                     Duration.ofMinutes(3));
             assertThat(state(rest, jobId)).as(rest.failure(jobId)).isEqualTo("FINISHED");
-            assertThat(rest.failures(jobId)).as("the job was restarted").isNotEmpty();
+            List<String> failures = rest.failures(jobId);
+            assertThat(failures).as("the job was restarted").isNotEmpty();
             assertThat(rest.overview().taskManagers()).isEqualTo(LocalCluster.TASK_MANAGERS - 1);
 
             long recovered = (System.nanoTime() - killed) / 1_000_000;
@@ -119,8 +120,8 @@ class ClusterFailoverITCase {
                     killedAt[0],
                     killedAt[1],
                     recovered,
-                    rest.failures(jobId).size(),
-                    rest.failures(jobId).get(rest.failures(jobId).size() - 1),
+                    failures.size(),
+                    failures.get(failures.size() - 1),
                     metrics.path("orders.repeated").asInt());
         } finally {
             cluster.stop(Duration.ofSeconds(30));
