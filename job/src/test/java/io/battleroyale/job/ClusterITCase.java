@@ -139,9 +139,7 @@ class ClusterITCase {
                 Duration.ofSeconds(60));
         FlinkRest rest = cluster.rest();
 
-        // stopped with a savepoint, without draining, and resubmitted from it. That the resumed
-        // synthetic run makes progress is not asserted: its sources can stall after the restore
-        // (docs/operations.md)
+        // stopped with a savepoint, without draining, and resubmitted from it: it goes on deciding
         Cli stop = Cli.run("stop", "--cluster", cluster.url(), jobId);
         assertThat(stop.exitCode()).as(stop.err()).isZero();
         String savepoint = stop.out().trim().replaceFirst(".*; savepoint ", "");
@@ -164,6 +162,12 @@ class ClusterITCase {
                 "the resumed run running",
                 Duration.ofSeconds(60));
         assertThat(rest.restoredFrom(resumedId)).contains(savepoint);
+        String resumedDecisions =
+                "flink_taskmanager_job_task_operator_decisions{job_id=\"" + resumedId;
+        await(
+                () -> counted(scrapeTaskManagers(), resumedDecisions) > 0,
+                "the resumed run deciding",
+                Duration.ofSeconds(60));
         rest.cancel(resumedId);
         await(
                 () -> state(rest, resumedId).equals("CANCELED"),

@@ -36,19 +36,27 @@ public final class SyntheticSources {
 
     /**
      * Monotonous watermarks over the record timestamps the readers set (each split is time ordered
-     * and has its own watermark), for either source.
+     * and has its own watermark), for either source, emitted as soon as a split's event time moved
+     * {@link #WATERMARK_STEP} (see {@link SteppedWatermarks}).
      */
     public static <T> WatermarkStrategy<T> watermarks() {
-        return WatermarkStrategy.<T>forMonotonousTimestamps()
+        return WatermarkStrategy.<T>forGenerator(context -> new SteppedWatermarks<>(WATERMARK_STEP))
                 .withWatermarkAlignment(ALIGNMENT_GROUP, MAX_DRIFT, Duration.ofMillis(100));
     }
 
     /**
      * Prices and probabilities are generated as fast as the job takes them; aligned, neither runs
      * more than {@link #MAX_DRIFT} of event time ahead of the other, so the symbol join never has
-     * to hold hours of one side while it waits for the other.
+     * to hold more than that of one side while it waits for the other.
      */
     static final String ALIGNMENT_GROUP = "synthetic-market";
 
-    static final Duration MAX_DRIFT = Duration.ofMinutes(30);
+    /**
+     * Alignment also caps the pace: the group moves at most this far per update (100 ms). Three
+     * days let a weekend pass in one step and keep the join's buffer at a few hundred records.
+     */
+    static final Duration MAX_DRIFT = Duration.ofDays(3);
+
+    /** How far past its alignment limit a split may run before it is paused. */
+    static final Duration WATERMARK_STEP = Duration.ofHours(1);
 }

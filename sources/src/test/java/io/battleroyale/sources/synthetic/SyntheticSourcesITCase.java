@@ -2,8 +2,10 @@ package io.battleroyale.sources.synthetic;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.co.CoProcessFunction;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.util.Collector;
 
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
@@ -11,6 +13,7 @@ import io.battleroyale.sources.testing.FlinkTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Both synthetic sources, bounded, on a MiniCluster at parallelism 2 with Kryo disabled. */
+/** Both synthetic sources on a MiniCluster at parallelism 2 with Kryo disabled. */
 class SyntheticSourcesITCase {
 
     @RegisterExtension static final MiniClusterExtension MINI = FlinkTesting.miniCluster();
@@ -69,5 +72,81 @@ class SyntheticSourcesITCase {
                             .isSortedAccordingTo(
                                     Comparator.comparingLong(ProbabilityTick::tsEvent));
                 });
+    }
+
+    /**
+     * Endless, the two sources stay within the alignment drift of each other: neither runs ahead by
+     * the days or months a symbol join would have to hold in state. Measured where both meet, so
+     * the bound allows for what the network buffers hold in flight.
+     */
+    @Test
+    void endlessSourcesStayAligned() throws Exception {
+        SyntheticMarketConfig config =
+                SyntheticMarketConfig.defaults(42, SyntheticMarketConfig.UNBOUNDED);
+        StreamExecutionEnvironment env = FlinkTesting.env();
+        CloseableIterator<Long> lead =
+                env.fromSource(
+                                SyntheticSources.prices(config),
+                                SyntheticSources.watermarks(),
+                                "synthetic prices")
+                        .uid("synthetic-prices")
+                        .connect(
+                                env.fromSource(
+                                                SyntheticSources.probabilities(config),
+                                                SyntheticSources.watermarks(),
+                                                "synthetic probabilities")
+                                        .uid("synthetic-probabilities"))
+                        .process(new LargestLead(40_000))
+                        .uid("largest-lead")
+                        .name("largest lead")
+                        .setParallelism(1)
+                        .collectAsync();
+        JobClient job = env.executeAsync("synthetic endless");
+        try {
+            long largest = lead.next();
+            System.out.printf(
+                    "synthetic endless: largest lead of one source over the other %s%n",
+                    Duration.ofMillis(largest));
+            assertThat(Duration.ofMillis(largest))
+                    .isLessThan(SyntheticSources.MAX_DRIFT.plus(Duration.ofDays(4)));
+        } finally {
+            job.cancel().get();
+            lead.close();
+        }
+    }
+
+    /** The largest lead in event time of either input over the other, once after {@code bars}. */
+    private static final class LargestLead
+            extends CoProcessFunction<PriceBar, ProbabilityTick, Long> {
+        private final long bars;
+        private long seen;
+        private long lastBar = Long.MIN_VALUE;
+        private long lastTick = Long.MIN_VALUE;
+        private long largest;
+
+        LargestLead(long bars) {
+            this.bars = bars;
+        }
+
+        @Override
+        public void processElement1(PriceBar bar, Context ctx, Collector<Long> out) {
+            lastBar = Math.max(lastBar, bar.tsEvent());
+            measure();
+            if (++seen == bars) {
+                out.collect(largest);
+            }
+        }
+
+        @Override
+        public void processElement2(ProbabilityTick tick, Context ctx, Collector<Long> out) {
+            lastTick = Math.max(lastTick, tick.tsEvent());
+            measure();
+        }
+
+        private void measure() {
+            if (lastBar != Long.MIN_VALUE && lastTick != Long.MIN_VALUE) {
+                largest = Math.max(largest, Math.abs(lastTick - lastBar));
+            }
+        }
     }
 }
