@@ -11,16 +11,12 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
-import org.apache.flink.streaming.api.operators.BoundedMultiInput;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.util.Collector;
 
 import io.battleroyale.model.ProbabilityTick;
 import io.battleroyale.sources.events.EventMap;
 import io.battleroyale.sources.events.Group;
 import io.battleroyale.sources.venues.source.FeedHealth;
-
-import javax.annotation.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,22 +52,19 @@ public final class EventGate
         this.map = map;
     }
 
-    /** Wires the gate; {@code stopSignal} (nullable) is raised when the synthetic model ends. */
+    /** Wires the gate. */
     public static DataStream<ProbabilityTick> wire(
             DataStream<ProbabilityTick> synthetic,
             DataStream<ProbabilityTick> live,
             EventMap map,
-            String uid,
-            @Nullable String stopSignal) {
+            String uid) {
         KeySelector<ProbabilityTick, String> byGroup = new ByGroup(map);
         return synthetic
                 .connect(live)
                 .keyBy(byGroup, byGroup)
-                .transform(
-                        "event gate (live, synthetic fallback)",
-                        TypeInformation.of(ProbabilityTick.class),
-                        new Operator(new EventGate(map), stopSignal))
-                .uid(uid);
+                .process(new EventGate(map), TypeInformation.of(ProbabilityTick.class))
+                .uid(uid)
+                .name("event gate (live, synthetic fallback)");
     }
 
     /** For the live side: a watermark that never holds back the synthetic clock. */
@@ -149,27 +142,6 @@ public final class EventGate
         public String getKey(ProbabilityTick tick) {
             Group g = map.match(tick.eventKey());
             return g == null ? tick.eventKey() : g.name();
-        }
-    }
-
-    /** Raises the stop signal when the synthetic input ends, so bounded live sources end too. */
-    static final class Operator
-            extends KeyedCoProcessOperator<
-                    String, ProbabilityTick, ProbabilityTick, ProbabilityTick>
-            implements BoundedMultiInput {
-        private static final long serialVersionUID = 1L;
-        @Nullable private final String stopSignal;
-
-        Operator(EventGate gate, @Nullable String stopSignal) {
-            super(gate);
-            this.stopSignal = stopSignal;
-        }
-
-        @Override
-        public void endInput(int inputId) {
-            if (inputId == 1 && stopSignal != null) {
-                StopSignals.raise(stopSignal);
-            }
         }
     }
 }

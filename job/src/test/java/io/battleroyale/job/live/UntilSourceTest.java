@@ -21,7 +21,6 @@ import io.battleroyale.sources.venues.source.PollSettings;
 import io.battleroyale.sources.venues.source.PollSplit;
 import io.battleroyale.sources.venues.source.ProbabilitySources;
 import io.battleroyale.sources.venues.source.VenueMarketRef;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,19 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The handshake that keeps a stopped live reader alive until its splits have reached it. */
 class UntilSourceTest {
-    private static final String SIGNAL = "until-source-test";
-
-    @AfterEach
-    void forget() {
-        StopSignals.clear(SIGNAL);
-    }
+    private static final String CLOCK = "until-source-test";
 
     @Test
     void aStoppedReaderEndsOnlyOnceTheEnumeratorAnsweredItsRegistration() throws Exception {
         UntilSource<String, PollSplit, PollEnumState> source =
-                UntilSource.signal(new Silent(), TypeInformation.of(String.class), SIGNAL);
+                UntilSource.endingWith(new Silent(), TypeInformation.of(String.class), CLOCK);
         SourceReader<String, PollSplit> reader = source.createReader(null);
-        StopSignals.raise(SIGNAL);
+        reader.handleSourceEvents(new UntilSource.Stop());
 
         assertThat(reader.pollNext(null)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
         assertThat(reader.isAvailable()).isNotDone();
@@ -70,7 +64,7 @@ class UntilSourceTest {
                         PollSettings.live(Duration.ofSeconds(1)));
         Recording context = new Recording();
         SplitEnumerator<PollSplit, PollEnumState> enumerator =
-                UntilSource.signal(live, TypeInformation.of(ProbabilityTick.class), SIGNAL)
+                UntilSource.endingWith(live, TypeInformation.of(ProbabilityTick.class), CLOCK)
                         .createEnumerator(context);
 
         enumerator.addReader(1);
