@@ -14,6 +14,7 @@ import io.battleroyale.job.live.LiveEndpoints;
 import io.battleroyale.job.live.LiveProbabilities;
 import io.battleroyale.job.live.UntilSource;
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.VenueUpdate;
 import io.battleroyale.sources.events.EventMap;
 import io.battleroyale.sources.venues.Venue;
 import io.battleroyale.sources.venues.source.LiveMarkets;
@@ -105,8 +106,8 @@ final class UseEventsOptions {
         if (!useEvents) {
             return synthetic;
         }
-        DataStream<ProbabilityTick> live =
-                LiveProbabilities.streams(
+        DataStream<VenueUpdate> live =
+                LiveProbabilities.updates(
                         env,
                         markets(),
                         endpoints,
@@ -115,7 +116,7 @@ final class UseEventsOptions {
                         s ->
                                 bounded
                                         ? UntilSource.endingWith(
-                                                s, TypeInformation.of(ProbabilityTick.class), CLOCK)
+                                                s, TypeInformation.of(VenueUpdate.class), CLOCK)
                                         : s);
         if (live == null) {
             return synthetic;
