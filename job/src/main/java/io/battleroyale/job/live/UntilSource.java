@@ -80,13 +80,14 @@ public final class UntilSource<T, S extends SourceSplit, E>
     @Override
     public SplitEnumerator<S, E> createEnumerator(SplitEnumeratorContext<S> context)
             throws Exception {
-        return new Enumerator<>(inner.createEnumerator(context), context, clock);
+        return new Enumerator<>(inner.createEnumerator(context), context, clockEnded(context));
     }
 
     @Override
     public SplitEnumerator<S, E> restoreEnumerator(SplitEnumeratorContext<S> context, E checkpoint)
             throws Exception {
-        return new Enumerator<>(inner.restoreEnumerator(context, checkpoint), context, clock);
+        return new Enumerator<>(
+                inner.restoreEnumerator(context, checkpoint), context, clockEnded(context));
     }
 
     @Override
@@ -109,6 +110,11 @@ public final class UntilSource<T, S extends SourceSplit, E>
         return type;
     }
 
+    @Nullable
+    private CompletableFuture<Void> clockEnded(SplitEnumeratorContext<S> context) {
+        return clock == null ? null : ClockEnd.ended(context, clock);
+    }
+
     /** When this reader ends: on {@link Stop} from the enumerator, or after {@code runFor}. */
     private CompletableFuture<Void> stop() {
         if (clock != null) {
@@ -128,28 +134,29 @@ public final class UntilSource<T, S extends SourceSplit, E>
         private static final long serialVersionUID = 1L;
     }
 
-    private static final class Enumerator<S extends SourceSplit, E>
-            implements SplitEnumerator<S, E> {
+    static final class Enumerator<S extends SourceSplit, E> implements SplitEnumerator<S, E> {
         private final SplitEnumerator<S, E> inner;
         private final SplitEnumeratorContext<S> context;
-        @Nullable private final String clock;
+        @Nullable private final CompletableFuture<Void> clockEnded;
         private boolean stopped;
 
+        /**
+         * @param clockEnded completed when the clock has ended; {@code null}: no clock
+         */
         Enumerator(
                 SplitEnumerator<S, E> inner,
                 SplitEnumeratorContext<S> context,
-                @Nullable String clock) {
+                @Nullable CompletableFuture<Void> clockEnded) {
             this.inner = inner;
             this.context = context;
-            this.clock = clock;
+            this.clockEnded = clockEnded;
         }
 
         @Override
         public void start() {
             inner.start();
-            if (clock != null) {
-                ClockEnd.ended(context, clock)
-                        .thenRun(() -> context.runInCoordinatorThread(this::stopReaders));
+            if (clockEnded != null) {
+                clockEnded.thenRun(() -> context.runInCoordinatorThread(this::stopReaders));
             }
         }
 

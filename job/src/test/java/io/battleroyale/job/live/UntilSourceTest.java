@@ -64,7 +64,10 @@ class UntilSourceTest {
                         PollSettings.live(Duration.ofSeconds(1)));
         Recording context = new Recording();
         SplitEnumerator<PollSplit, PollEnumState> enumerator =
-                UntilSource.endingWith(live, TypeInformation.of(ProbabilityTick.class), CLOCK)
+                UntilSource.runFor(
+                                live,
+                                TypeInformation.of(ProbabilityTick.class),
+                                Duration.ofHours(1))
                         .createEnumerator(context);
 
         enumerator.addReader(1);
@@ -78,9 +81,40 @@ class UntilSourceTest {
                         "0 registered");
     }
 
+    @Test
+    void onceTheClockHasEndedEveryReaderIsToldToStopAfterItsRegistration() throws Exception {
+        var live =
+                ProbabilitySources.kalshi(
+                        "http://127.0.0.1:1/trade-api/v2",
+                        List.of(
+                                VenueMarketRef.kalshi("KXA-26", "A:yes"),
+                                VenueMarketRef.kalshi("KXB-26", "B:yes")),
+                        PollSettings.live(Duration.ofSeconds(1)));
+        Recording context = new Recording();
+        CompletableFuture<Void> clockEnded = new CompletableFuture<>();
+        var enumerator =
+                new UntilSource.Enumerator<>(live.createEnumerator(context), context, clockEnded);
+        enumerator.start();
+
+        enumerator.addReader(1);
+        context.registered.add(1);
+        clockEnded.complete(null);
+        enumerator.addReader(0);
+
+        assertThat(context.sent)
+                .containsExactly(
+                        "1 split kalshi:KXB-26",
+                        "1 registered",
+                        "1 stop",
+                        "0 split kalshi:KXA-26",
+                        "0 registered",
+                        "0 stop");
+    }
+
     /** What the enumerator sent to which reader, in order. */
     private static final class Recording implements SplitEnumeratorContext<PollSplit> {
         final List<String> sent = new ArrayList<>();
+        final java.util.Set<Integer> registered = new java.util.TreeSet<>();
 
         @Override
         public void sendEventToSourceReader(int subtaskId, SourceEvent event) {
@@ -88,7 +122,7 @@ class UntilSourceTest {
                     subtaskId
                             + (event instanceof UntilSource.Registered
                                     ? " registered"
-                                    : " " + event));
+                                    : event instanceof UntilSource.Stop ? " stop" : " " + event));
         }
 
         @Override
@@ -108,7 +142,9 @@ class UntilSourceTest {
 
         @Override
         public Map<Integer, ReaderInfo> registeredReaders() {
-            return Map.of();
+            Map<Integer, ReaderInfo> readers = new java.util.TreeMap<>();
+            registered.forEach(r -> readers.put(r, new ReaderInfo(r, "localhost")));
+            return readers;
         }
 
         @Override
