@@ -214,7 +214,8 @@ final class RunCommand extends BattleCommand {
                         .uid(Uids.PRICES);
         var probabilities =
                 env.fromSource(
-                                SyntheticSources.probabilities(market),
+                                events.syntheticClock(
+                                        SyntheticSources.probabilities(market), epochs != null),
                                 SyntheticSources.<ProbabilityTick>watermarks(),
                                 "synthetic probabilities")
                         .uid(Uids.PROBABILITIES);

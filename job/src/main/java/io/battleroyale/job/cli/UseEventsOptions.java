@@ -1,17 +1,20 @@
 package io.battleroyale.job.cli;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceSplit;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.battleroyale.job.Uids;
+import io.battleroyale.job.live.ClockEnd;
 import io.battleroyale.job.live.EventGate;
 import io.battleroyale.job.live.HealthNotices;
 import io.battleroyale.job.live.LiveEndpoints;
 import io.battleroyale.job.live.LiveProbabilities;
-import io.battleroyale.job.live.StopSignals;
 import io.battleroyale.job.live.UntilSource;
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.VenueUpdate;
 import io.battleroyale.sources.events.EventMap;
 import io.battleroyale.sources.venues.Venue;
 import io.battleroyale.sources.venues.source.LiveMarkets;
@@ -26,7 +29,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /** {@code run --use-events}: live venue probabilities, the synthetic event model as fallback. */
 final class UseEventsOptions {
@@ -70,7 +72,8 @@ final class UseEventsOptions {
 
     @Mixin LiveEndpoints endpoints;
 
-    private final String stopSignal = "run-" + UUID.randomUUID();
+    /** The synthetic model's end, which ends the live sources of a bounded run. */
+    private static final String CLOCK = "synthetic-probabilities";
 
     LiveMarkets markets() {
         Set<Venue> chosen = EnumSet.noneOf(Venue.class);
@@ -80,8 +83,20 @@ final class UseEventsOptions {
     }
 
     /**
+     * The synthetic model's source: as it is, or, for a bounded run with --use-events, as the clock
+     * whose end ends the live sources ({@link ClockEnd}).
+     */
+    <S extends SourceSplit, E> Source<ProbabilityTick, S, E> syntheticClock(
+            Source<ProbabilityTick, S, E> synthetic, boolean bounded) {
+        return useEvents && bounded
+                ? ClockEnd.of(synthetic, TypeInformation.of(ProbabilityTick.class), CLOCK)
+                : synthetic;
+    }
+
+    /**
      * The probabilities the battle sees: {@code synthetic} alone without --use-events, else the
-     * gate over live and synthetic. A bounded run ends its live sources with the synthetic model.
+     * gate over live and synthetic. A bounded run ends its live sources when the synthetic model's
+     * source (wrapped by {@link #syntheticClock}) has ended.
      */
     DataStream<ProbabilityTick> probabilities(
             StreamExecutionEnvironment env,
@@ -91,8 +106,8 @@ final class UseEventsOptions {
         if (!useEvents) {
             return synthetic;
         }
-        DataStream<ProbabilityTick> live =
-                LiveProbabilities.streams(
+        DataStream<VenueUpdate> live =
+                LiveProbabilities.updates(
                         env,
                         markets(),
                         endpoints,
@@ -100,18 +115,16 @@ final class UseEventsOptions {
                         EventGate.liveWatermarks(),
                         s ->
                                 bounded
-                                        ? UntilSource.signal(
-                                                s,
-                                                TypeInformation.of(ProbabilityTick.class),
-                                                stopSignal)
+                                        ? UntilSource.endingWith(
+                                                s, TypeInformation.of(VenueUpdate.class), CLOCK)
                                         : s);
         if (live == null) {
             return synthetic;
         }
-        return EventGate.wire(synthetic, live, map, Uids.EVENT_GATE, bounded ? stopSignal : null);
+        return EventGate.wire(synthetic, live, map, Uids.EVENT_GATE);
     }
 
-    /** Starts the stderr notices; closing stops them and forgets the run's stop signal. */
+    /** Starts the stderr notices; closing stops them. */
     AutoCloseable notices(PrintWriter err) {
         if (!useEvents) {
             return () -> {};
@@ -131,9 +144,6 @@ final class UseEventsOptions {
                         err,
                         feeds,
                         "the run uses the synthetic event model for its events instead");
-        return () -> {
-            notices.close();
-            StopSignals.clear(stopSignal);
-        };
+        return notices::close;
     }
 }

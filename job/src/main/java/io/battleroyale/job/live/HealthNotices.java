@@ -13,7 +13,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Tells the person at the terminal, on stderr, when a live feed goes down and when it comes back:
  * <b>one</b> line per transition, naming the feed and the reason, with what the run does about it.
- * Reads {@link FeedHealth#lastKnown(String)}, which the sources of a locally run job update.
+ *
+ * <p>Reads {@link FeedHealth#lastKnown(String)}, which the poll readers of a locally run job
+ * update: {@code battle run} and {@code record} run their MiniCluster in this JVM, so the console
+ * can watch them. That is all the static serves; what the job does about a venue's health is
+ * decided on the {@code VenueStatus} records in the stream ({@link EventGate}), never here.
  */
 public final class HealthNotices implements AutoCloseable {
 

@@ -1,10 +1,12 @@
 package io.battleroyale.job.live;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.VenueUpdate;
 import io.battleroyale.sources.venues.Venue;
 import io.battleroyale.sources.venues.source.LiveMarkets;
 import io.battleroyale.sources.venues.source.PollSettings;
@@ -15,6 +17,7 @@ import io.battleroyale.sources.venues.source.VenueMarketRef;
 import javax.annotation.Nullable;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** The live probability sources of the configured markets, one per venue, as one stream. */
@@ -26,6 +29,8 @@ public final class LiveProbabilities {
     private LiveProbabilities() {}
 
     /**
+     * The quotes alone ({@code record}): the venues' health stays in their readers.
+     *
      * @param bound wraps each source (e.g. {@link UntilSource}); identity for unbounded polling
      * @return {@code null} when no market is configured
      */
@@ -36,10 +41,58 @@ public final class LiveProbabilities {
             LiveEndpoints endpoints,
             Duration pollInterval,
             WatermarkStrategy<ProbabilityTick> watermarks,
-            UnaryOperator<org.apache.flink.api.connector.source.Source<ProbabilityTick, ?, ?>>
-                    bound) {
+            UnaryOperator<Source<ProbabilityTick, ?, ?>> bound) {
+        return streams(
+                env,
+                markets,
+                endpoints,
+                pollInterval,
+                watermarks,
+                bound,
+                ProbabilityTick.class,
+                s -> s);
+    }
+
+    /**
+     * The quotes and each reader's health transitions ({@code run --use-events}), for a gate that
+     * decides on the venues' health where it runs ({@link EventGate}).
+     *
+     * @return {@code null} when no market is configured
+     */
+    @Nullable
+    public static DataStream<VenueUpdate> updates(
+            StreamExecutionEnvironment env,
+            LiveMarkets markets,
+            LiveEndpoints endpoints,
+            Duration pollInterval,
+            WatermarkStrategy<VenueUpdate> watermarks,
+            UnaryOperator<Source<VenueUpdate, ?, ?>> bound) {
+        return streams(
+                env,
+                markets,
+                endpoints,
+                pollInterval,
+                watermarks,
+                bound,
+                VenueUpdate.class,
+                ProbabilitySources::withHealth);
+    }
+
+    @Nullable
+    private static <T> DataStream<T> streams(
+            StreamExecutionEnvironment env,
+            LiveMarkets markets,
+            LiveEndpoints endpoints,
+            Duration pollInterval,
+            WatermarkStrategy<T> watermarks,
+            UnaryOperator<Source<T, ?, ?>> bound,
+            Class<T> type,
+            Function<
+                            PollingSource<VenueMarketRef, ProbabilityTick>,
+                            PollingSource<VenueMarketRef, T>>
+                    emitting) {
         PollSettings settings = PollSettings.live(pollInterval);
-        DataStream<ProbabilityTick> all = null;
+        DataStream<T> all = null;
         for (Venue venue : markets.venues()) {
             PollingSource<VenueMarketRef, ProbabilityTick> source =
                     venue == Venue.KALSHI
@@ -47,13 +100,10 @@ public final class LiveProbabilities {
                                     endpoints.kalshi, markets.refs(venue), settings)
                             : ProbabilitySources.polymarket(
                                     endpoints.gamma, endpoints.clob, markets.refs(venue), settings);
-            @SuppressWarnings("unchecked")
-            var bounded =
-                    (org.apache.flink.api.connector.source.Source<ProbabilityTick, ?, ?>)
-                            bound.apply(source);
-            DataStream<ProbabilityTick> stream =
+            Source<T, ?, ?> bounded = bound.apply(emitting.apply(source));
+            DataStream<T> stream =
                     env.fromSource(bounded, watermarks, venue.id() + " live probabilities")
-                            .returns(ProbabilityTick.class)
+                            .returns(type)
                             .uid(UID_PREFIX + venue.id());
             all = all == null ? stream : all.union(stream);
         }

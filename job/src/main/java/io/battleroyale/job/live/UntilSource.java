@@ -23,15 +23,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Wraps a live (unbounded) source so that its readers end, cleanly and with a final watermark, at a
- * wall-clock time after it started ({@code battle record --duration}) or when a {@link StopSignals}
- * signal is raised (a bounded {@code battle run --use-events} whose synthetic market is over).
- * Until then every call goes to the wrapped source unchanged, including checkpointed split state.
+ * wall-clock time after it started ({@code battle record --duration}) or when the run's clock has
+ * ended (a bounded {@code battle run --use-events} whose synthetic market is over: {@link
+ * ClockEnd}). Until then every call goes to the wrapped source unchanged, including checkpointed
+ * split state.
+ *
+ * <p>The end of the clock reaches this source's enumerator on the JobManager, which tells each of
+ * its readers with a {@link Stop} event, wherever they run; nothing is shared through a JVM.
  *
  * <p>A reader ends only after the enumerator has answered its registration: a split assigned to a
  * reader that already finished fails the job (Flink does not drop such an event), and a bounded run
- * can end its stop signal before the live readers have even registered. The wrapped enumerator must
+ * can end its clock before the live readers have even registered. The wrapped enumerator must
  * therefore assign a reader's splits within {@code addReader}, as {@code PollEnumerator} does; the
- * wrapper then sends {@link Registered} after them, in the same ordered event channel.
+ * wrapper then sends {@link Registered} (and {@link Stop}, once the clock has ended) after them, in
+ * the same ordered event channel.
  */
 public final class UntilSource<T, S extends SourceSplit, E>
         implements Source<T, S, E>, ResultTypeQueryable<T> {
@@ -40,17 +45,17 @@ public final class UntilSource<T, S extends SourceSplit, E>
     private final Source<T, S, E> inner;
     private final TypeInformation<T> type;
     @Nullable private final Long runForMillis;
-    @Nullable private final String signal;
+    @Nullable private final String clock;
 
     private UntilSource(
             Source<T, S, E> inner,
             TypeInformation<T> type,
             @Nullable Long runForMillis,
-            @Nullable String signal) {
+            @Nullable String clock) {
         this.inner = inner;
         this.type = type;
         this.runForMillis = runForMillis;
-        this.signal = signal;
+        this.clock = clock;
     }
 
     /** Each reader ends {@code runFor} (wall clock) after it was created. */
@@ -59,10 +64,12 @@ public final class UntilSource<T, S extends SourceSplit, E>
         return new UntilSource<>(inner, type, runFor.toMillis(), null);
     }
 
-    /** Ends when the JVM-local signal {@code name} is raised. */
-    public static <T, S extends SourceSplit, E> UntilSource<T, S, E> signal(
-            Source<T, S, E> inner, TypeInformation<T> type, String name) {
-        return new UntilSource<>(inner, type, null, name);
+    /**
+     * Each reader ends once every reader of the job's clock {@code clock} ({@link ClockEnd}) has.
+     */
+    public static <T, S extends SourceSplit, E> UntilSource<T, S, E> endingWith(
+            Source<T, S, E> inner, TypeInformation<T> type, String clock) {
+        return new UntilSource<>(inner, type, null, clock);
     }
 
     @Override
@@ -73,13 +80,14 @@ public final class UntilSource<T, S extends SourceSplit, E>
     @Override
     public SplitEnumerator<S, E> createEnumerator(SplitEnumeratorContext<S> context)
             throws Exception {
-        return new Enumerator<>(inner.createEnumerator(context), context);
+        return new Enumerator<>(inner.createEnumerator(context), context, clockEnded(context));
     }
 
     @Override
     public SplitEnumerator<S, E> restoreEnumerator(SplitEnumeratorContext<S> context, E checkpoint)
             throws Exception {
-        return new Enumerator<>(inner.restoreEnumerator(context, checkpoint), context);
+        return new Enumerator<>(
+                inner.restoreEnumerator(context, checkpoint), context, clockEnded(context));
     }
 
     @Override
@@ -102,9 +110,15 @@ public final class UntilSource<T, S extends SourceSplit, E>
         return type;
     }
 
+    @Nullable
+    private CompletableFuture<Void> clockEnded(SplitEnumeratorContext<S> context) {
+        return clock == null ? null : ClockEnd.ended(context, clock);
+    }
+
+    /** When this reader ends: on {@link Stop} from the enumerator, or after {@code runFor}. */
     private CompletableFuture<Void> stop() {
-        if (signal != null) {
-            return StopSignals.of(signal);
+        if (clock != null) {
+            return new CompletableFuture<>();
         }
         return CompletableFuture.runAsync(
                 () -> {}, CompletableFuture.delayedExecutor(runForMillis, TimeUnit.MILLISECONDS));
@@ -115,19 +129,43 @@ public final class UntilSource<T, S extends SourceSplit, E>
         private static final long serialVersionUID = 1L;
     }
 
-    private static final class Enumerator<S extends SourceSplit, E>
-            implements SplitEnumerator<S, E> {
+    /** Told to a reader, after {@link Registered}, once the run's clock has ended. */
+    record Stop() implements SourceEvent {
+        private static final long serialVersionUID = 1L;
+    }
+
+    static final class Enumerator<S extends SourceSplit, E> implements SplitEnumerator<S, E> {
         private final SplitEnumerator<S, E> inner;
         private final SplitEnumeratorContext<S> context;
+        @Nullable private final CompletableFuture<Void> clockEnded;
+        private boolean stopped;
 
-        Enumerator(SplitEnumerator<S, E> inner, SplitEnumeratorContext<S> context) {
+        /**
+         * @param clockEnded completed when the clock has ended; {@code null}: no clock
+         */
+        Enumerator(
+                SplitEnumerator<S, E> inner,
+                SplitEnumeratorContext<S> context,
+                @Nullable CompletableFuture<Void> clockEnded) {
             this.inner = inner;
             this.context = context;
+            this.clockEnded = clockEnded;
         }
 
         @Override
         public void start() {
             inner.start();
+            if (clockEnded != null) {
+                clockEnded.thenRun(() -> context.runInCoordinatorThread(this::stopReaders));
+            }
+        }
+
+        /** In the coordinator thread, so no reader registers in between. */
+        private void stopReaders() {
+            stopped = true;
+            for (int subtask : context.registeredReaders().keySet()) {
+                context.sendEventToSourceReader(subtask, new Stop());
+            }
         }
 
         @Override
@@ -144,6 +182,9 @@ public final class UntilSource<T, S extends SourceSplit, E>
         public void addReader(int subtaskId) {
             inner.addReader(subtaskId);
             context.sendEventToSourceReader(subtaskId, new Registered());
+            if (stopped) {
+                context.sendEventToSourceReader(subtaskId, new Stop());
+            }
         }
 
         @Override
@@ -223,6 +264,8 @@ public final class UntilSource<T, S extends SourceSplit, E>
         public void handleSourceEvents(SourceEvent event) {
             if (event instanceof Registered) {
                 registered.complete(null);
+            } else if (event instanceof Stop) {
+                stop.complete(null);
             } else {
                 inner.handleSourceEvents(event);
             }

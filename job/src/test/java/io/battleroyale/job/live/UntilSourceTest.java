@@ -21,7 +21,6 @@ import io.battleroyale.sources.venues.source.PollSettings;
 import io.battleroyale.sources.venues.source.PollSplit;
 import io.battleroyale.sources.venues.source.ProbabilitySources;
 import io.battleroyale.sources.venues.source.VenueMarketRef;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,19 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The handshake that keeps a stopped live reader alive until its splits have reached it. */
 class UntilSourceTest {
-    private static final String SIGNAL = "until-source-test";
-
-    @AfterEach
-    void forget() {
-        StopSignals.clear(SIGNAL);
-    }
+    private static final String CLOCK = "until-source-test";
 
     @Test
     void aStoppedReaderEndsOnlyOnceTheEnumeratorAnsweredItsRegistration() throws Exception {
         UntilSource<String, PollSplit, PollEnumState> source =
-                UntilSource.signal(new Silent(), TypeInformation.of(String.class), SIGNAL);
+                UntilSource.endingWith(new Silent(), TypeInformation.of(String.class), CLOCK);
         SourceReader<String, PollSplit> reader = source.createReader(null);
-        StopSignals.raise(SIGNAL);
+        reader.handleSourceEvents(new UntilSource.Stop());
 
         assertThat(reader.pollNext(null)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
         assertThat(reader.isAvailable()).isNotDone();
@@ -70,7 +64,10 @@ class UntilSourceTest {
                         PollSettings.live(Duration.ofSeconds(1)));
         Recording context = new Recording();
         SplitEnumerator<PollSplit, PollEnumState> enumerator =
-                UntilSource.signal(live, TypeInformation.of(ProbabilityTick.class), SIGNAL)
+                UntilSource.runFor(
+                                live,
+                                TypeInformation.of(ProbabilityTick.class),
+                                Duration.ofHours(1))
                         .createEnumerator(context);
 
         enumerator.addReader(1);
@@ -84,9 +81,40 @@ class UntilSourceTest {
                         "0 registered");
     }
 
+    @Test
+    void onceTheClockHasEndedEveryReaderIsToldToStopAfterItsRegistration() throws Exception {
+        var live =
+                ProbabilitySources.kalshi(
+                        "http://127.0.0.1:1/trade-api/v2",
+                        List.of(
+                                VenueMarketRef.kalshi("KXA-26", "A:yes"),
+                                VenueMarketRef.kalshi("KXB-26", "B:yes")),
+                        PollSettings.live(Duration.ofSeconds(1)));
+        Recording context = new Recording();
+        CompletableFuture<Void> clockEnded = new CompletableFuture<>();
+        var enumerator =
+                new UntilSource.Enumerator<>(live.createEnumerator(context), context, clockEnded);
+        enumerator.start();
+
+        enumerator.addReader(1);
+        context.registered.add(1);
+        clockEnded.complete(null);
+        enumerator.addReader(0);
+
+        assertThat(context.sent)
+                .containsExactly(
+                        "1 split kalshi:KXB-26",
+                        "1 registered",
+                        "1 stop",
+                        "0 split kalshi:KXA-26",
+                        "0 registered",
+                        "0 stop");
+    }
+
     /** What the enumerator sent to which reader, in order. */
     private static final class Recording implements SplitEnumeratorContext<PollSplit> {
         final List<String> sent = new ArrayList<>();
+        final java.util.Set<Integer> registered = new java.util.TreeSet<>();
 
         @Override
         public void sendEventToSourceReader(int subtaskId, SourceEvent event) {
@@ -94,7 +122,7 @@ class UntilSourceTest {
                     subtaskId
                             + (event instanceof UntilSource.Registered
                                     ? " registered"
-                                    : " " + event));
+                                    : event instanceof UntilSource.Stop ? " stop" : " " + event));
         }
 
         @Override
@@ -114,7 +142,9 @@ class UntilSourceTest {
 
         @Override
         public Map<Integer, ReaderInfo> registeredReaders() {
-            return Map.of();
+            Map<Integer, ReaderInfo> readers = new java.util.TreeMap<>();
+            registered.forEach(r -> readers.put(r, new ReaderInfo(r, "localhost")));
+            return readers;
         }
 
         @Override

@@ -21,9 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * VenueException.Kind#NOT_API} (an HTML challenge page, an empty body) and {@link
  * VenueException.Kind#HTTP_STATUS}. A malformed answer is a counted rejection, not an outage.
  *
+ * <p>{@link #up()} and {@link #down(String)} say whether they were a transition; the reader then
+ * emits it as a {@code VenueStatus} record when its source carries health in the stream ({@link
+ * PollingSource#emitting}). That record is what the job decides on (the event gate keeps it in
+ * checkpointed state), in whatever task manager it runs.
+ *
  * <p>The latest transition of every feed in this JVM is also kept in a static map ({@link
- * #lastKnown(String)}), so a locally run job (the {@code battle} launcher's MiniCluster) can tell
- * the user which fallback is in force.
+ * #lastKnown(String)}). It only serves the console notices of a locally run job ({@code battle}'s
+ * MiniCluster runs the readers in the CLI's own JVM); nothing in a job may read it, since on a
+ * cluster the readers run in other JVMs.
  */
 public final class FeedHealth {
 
@@ -65,8 +71,13 @@ public final class FeedHealth {
         };
     }
 
-    /** A poll got a usable answer. Logs the recovery when the feed was down. */
-    public synchronized void up() {
+    /**
+     * A poll got a usable answer. Logs the recovery when the feed was down.
+     *
+     * @return whether this was a transition (the first answer, or a recovery)
+     */
+    public synchronized boolean up() {
+        boolean transition = state != State.UP;
         if (state == State.DOWN) {
             long downMillis = Duration.ofNanos(time.nanoTime() - downSinceNanos).toMillis();
             LOG.info(
@@ -80,18 +91,28 @@ public final class FeedHealth {
         state = State.UP;
         failedPolls = 0;
         LAST_KNOWN.put(feed, State.UP);
+        return transition;
     }
 
-    /** A poll failed with an outage. Logs one WARN on the transition to down. */
-    public synchronized void down(VenueException e) {
-        down(e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage());
+    /**
+     * A poll failed with an outage. Logs one WARN on the transition to down.
+     *
+     * @return whether this was the transition to down
+     */
+    public synchronized boolean down(VenueException e) {
+        return down(e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.getMessage());
     }
 
-    /** A poll failed with an outage described by {@code reason}. */
-    public synchronized void down(String reason) {
+    /**
+     * A poll failed with an outage described by {@code reason}.
+     *
+     * @return whether this was the transition to down
+     */
+    public synchronized boolean down(String reason) {
         failedPolls++;
         lastReason = reason;
-        if (state != State.DOWN) {
+        boolean transition = state != State.DOWN;
+        if (transition) {
             state = State.DOWN;
             downSinceNanos = time.nanoTime();
             LAST_REASON.put(feed, reason);
@@ -106,6 +127,7 @@ public final class FeedHealth {
             LOG.debug("{} still unavailable ({} failed polls): {}", feed, failedPolls, reason);
         }
         LAST_KNOWN.put(feed, State.DOWN);
+        return transition;
     }
 
     public synchronized State state() {
@@ -133,7 +155,7 @@ public final class FeedHealth {
 
     /**
      * The reason of the last transition to down any reader in this JVM saw for {@code feed}, empty
-     * when it was never down.
+     * when it was never down. For the console notices of a local run only (see the class comment).
      */
     public static Optional<String> lastDownReason(String feed) {
         return Optional.ofNullable(LAST_REASON.get(feed));
@@ -145,7 +167,10 @@ public final class FeedHealth {
         LAST_REASON.remove(feed);
     }
 
-    /** The last transition any reader in this JVM saw for {@code feed}. */
+    /**
+     * The last transition any reader in this JVM saw for {@code feed}. For the console notices of a
+     * local run only: a job decides on the {@code VenueStatus} records (see the class comment).
+     */
     public static Optional<State> lastKnown(String feed) {
         return Optional.ofNullable(LAST_KNOWN.get(feed));
     }

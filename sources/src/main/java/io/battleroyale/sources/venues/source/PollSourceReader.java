@@ -10,17 +10,21 @@ import java.util.Map;
 
 /**
  * The reader of a {@link PollingSource}: one fetch thread polling all of this subtask's splits,
- * with the cursor of each split in its checkpointed state.
+ * with the cursor of each split in its checkpointed state. Its health transitions are emitted
+ * through the source's {@link PollOutput}, tagged with this reader's subtask index.
+ *
+ * @param <X> the polled record
+ * @param <T> the emitted record
  */
-public final class PollSourceReader<R extends PollTarget, T>
-        extends SingleThreadMultiplexSourceReaderBase<T, T, PollSplit, PollSplitState> {
+public final class PollSourceReader<R extends PollTarget, X, T>
+        extends SingleThreadMultiplexSourceReaderBase<Polled<X>, T, PollSplit, PollSplitState> {
 
     private final FeedHealth health;
     private final PollMetrics metrics;
 
     private PollSourceReader(
-            PollSplitReaderSupplier<R, T> supplier,
-            PollEmitter<T> emitter,
+            PollSplitReaderSupplier<R, X> supplier,
+            PollEmitter<X, T> emitter,
             Configuration config,
             SourceReaderContext context,
             FeedHealth health,
@@ -34,20 +38,22 @@ public final class PollSourceReader<R extends PollTarget, T>
      * A reader for {@code context}, using {@code time} for polling and the HTTP client (tests pass
      * a fake clock).
      */
-    public static <R extends PollTarget, T> PollSourceReader<R, T> create(
+    public static <R extends PollTarget, X, T> PollSourceReader<R, X, T> create(
             SourceReaderContext context,
             String feed,
             Map<String, R> targets,
-            Poller.Factory<R, T> pollers,
-            EventTime<T> eventTime,
+            Poller.Factory<R, X> pollers,
+            EventTime<X> eventTime,
+            PollOutput<X, T> output,
             PollSettings settings,
             TimeSource time) {
         FeedHealth health = new FeedHealth(feed, time);
         PollMetrics metrics = new PollMetrics(context.metricGroup(), feed, health);
-        PollSplitReaderSupplier<R, T> supplier =
+        PollSplitReaderSupplier<R, X> supplier =
                 () ->
                         new PollSplitReader<>(
                                 feed,
+                                context.getIndexOfSubtask(),
                                 targets,
                                 pollers.create(time),
                                 eventTime,
@@ -57,7 +63,7 @@ public final class PollSourceReader<R extends PollTarget, T>
                                 metrics);
         return new PollSourceReader<>(
                 supplier,
-                new PollEmitter<>(eventTime, metrics),
+                new PollEmitter<>(eventTime, output, metrics),
                 context.getConfiguration(),
                 context,
                 health,
@@ -87,8 +93,8 @@ public final class PollSourceReader<R extends PollTarget, T>
     }
 
     @FunctionalInterface
-    interface PollSplitReaderSupplier<R extends PollTarget, T>
+    interface PollSplitReaderSupplier<R extends PollTarget, X>
             extends java.util.function.Supplier<
                     org.apache.flink.connector.base.source.reader.splitreader.SplitReader<
-                            T, PollSplit>> {}
+                            Polled<X>, PollSplit>> {}
 }

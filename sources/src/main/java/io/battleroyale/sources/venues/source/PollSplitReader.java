@@ -6,6 +6,7 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 
+import io.battleroyale.model.VenueStatus;
 import io.battleroyale.sources.venues.SkipReason;
 import io.battleroyale.sources.venues.VenueException;
 import io.battleroyale.sources.venues.http.TimeSource;
@@ -30,12 +31,16 @@ import java.util.Set;
  * and only hands over records strictly newer than it, in event-time order. In bounded mode it also
  * keeps the start of the next history window, which restarts at the cursor after a restore, so a
  * window read but not yet emitted before a checkpoint is read again, never skipped.
+ *
+ * <p>A health transition of the reader (its first answer, an outage, a recovery) is handed over
+ * with the split whose poll made it, as a {@link VenueStatus} tagged with this reader's subtask.
  */
-final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, PollSplit> {
+final class PollSplitReader<R extends PollTarget, T> implements SplitReader<Polled<T>, PollSplit> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollSplitReader.class);
 
     private final String feed;
+    private final int reader;
     private final Map<String, R> targets;
     private final Poller<R, T> poller;
     private final EventTime<T> eventTime;
@@ -68,6 +73,7 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
 
     PollSplitReader(
             String feed,
+            int reader,
             Map<String, R> targets,
             Poller<R, T> poller,
             EventTime<T> eventTime,
@@ -76,6 +82,7 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
             FeedHealth health,
             PollMetrics metrics) {
         this.feed = feed;
+        this.reader = reader;
         this.targets = targets;
         this.poller = poller;
         this.eventTime = eventTime;
@@ -86,8 +93,8 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
     }
 
     @Override
-    public RecordsWithSplitIds<T> fetch() {
-        RecordsBySplits.Builder<T> out = new RecordsBySplits.Builder<>();
+    public RecordsWithSplitIds<Polled<T>> fetch() {
+        RecordsBySplits.Builder<Polled<T>> out = new RecordsBySplits.Builder<>();
         if (!dropped.isEmpty()) {
             out.addFinishedSplits(dropped);
             dropped.clear();
@@ -109,7 +116,7 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
         return out.build();
     }
 
-    private void poll(Active<R> a, long now, RecordsBySplits.Builder<T> out) {
+    private void poll(Active<R> a, long now, RecordsBySplits.Builder<Polled<T>> out) {
         metrics.polled();
         long windowEnd = 0;
         PollResult<T> result;
@@ -135,7 +142,7 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
                                     new PollResult.Rejection(
                                             SkipReason.MALFORMED_RESPONSE, e.toString(), "")));
         }
-        health.up();
+        up(a, out);
         a.failures = 0;
         handOver(a, result, settings.bounded() ? a.position : Long.MIN_VALUE, windowEnd, out);
         if (settings.bounded()) {
@@ -155,7 +162,7 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
             PollResult<T> result,
             long windowStart,
             long windowEnd,
-            RecordsBySplits.Builder<T> out) {
+            RecordsBySplits.Builder<Polled<T>> out) {
         for (PollResult.Rejection r : result.rejections()) {
             reject(a, r);
         }
@@ -165,7 +172,7 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
             long ts = eventTime.of(record);
             boolean inWindow = !settings.bounded() || (ts >= windowStart && ts < windowEnd);
             if (ts > a.cursor && inWindow) {
-                out.add(a.id, record);
+                out.add(a.id, Polled.record(record));
                 a.cursor = ts;
             }
         }
@@ -195,14 +202,14 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
     }
 
     private void onFailure(
-            Active<R> a, long now, VenueException e, RecordsBySplits.Builder<T> out) {
+            Active<R> a, long now, VenueException e, RecordsBySplits.Builder<Polled<T>> out) {
         if (e.kind() == VenueException.Kind.INTERRUPTED) {
             Thread.currentThread().interrupt();
             return;
         }
         if (!FeedHealth.isOutage(e)) {
             // the venue answered, but not with something usable: refuse this poll, keep going
-            health.up();
+            up(a, out);
             reject(
                     a,
                     new PollResult.Rejection(
@@ -222,7 +229,13 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
             return;
         }
         metrics.pollFailed();
-        health.down(e);
+        if (health.down(e)) {
+            out.add(
+                    a.id,
+                    Polled.status(
+                            VenueStatus.down(
+                                    feed, reader, health.lastReason(), time.epochMillis())));
+        }
         a.failures++;
         a.dueNanos = now + settings.pollInterval().toNanos();
         if (settings.bounded() && a.failures >= settings.maxFailures()) {
@@ -240,7 +253,14 @@ final class PollSplitReader<R extends PollTarget, T> implements SplitReader<T, P
         }
     }
 
-    private void finish(Active<R> a, RecordsBySplits.Builder<T> out) {
+    /** The venue answered: hands over the transition to up, if it is one. */
+    private void up(Active<R> a, RecordsBySplits.Builder<Polled<T>> out) {
+        if (health.up()) {
+            out.add(a.id, Polled.status(VenueStatus.up(feed, reader, time.epochMillis())));
+        }
+    }
+
+    private void finish(Active<R> a, RecordsBySplits.Builder<Polled<T>> out) {
         active.remove(a.id);
         out.addFinishedSplit(a.id);
     }

@@ -24,6 +24,11 @@ import java.util.Map;
  * one with {@code ProbabilitySources} or {@code PriceSources}; use it with {@code
  * env.fromSource(source, watermarks, name)}.
  *
+ * <p>By default it emits the polled records and keeps the venue's health in its readers (logs, the
+ * {@code venueUp} gauge). {@link #emitting} makes health data in the stream as well: each reader's
+ * transitions (first answer, outage, recovery) are emitted as records beside the polled ones, so an
+ * operator in another task manager can decide on them.
+ *
  * @param <R> the target type
  * @param <T> the record type (a record class, so Flink serializes it as a POJO, never with Kryo)
  */
@@ -35,8 +40,7 @@ public final class PollingSource<R extends PollTarget, T>
     private final String feed;
     private final Class<T> recordClass;
     private final List<R> targets;
-    private final Poller.Factory<R, T> pollers;
-    private final EventTime<T> eventTime;
+    private final Polling<R, ?, T> polling;
     private final PollSettings settings;
     private final SerializableSupplier<TimeSource> time;
 
@@ -53,6 +57,22 @@ public final class PollingSource<R extends PollTarget, T>
             EventTime<T> eventTime,
             PollSettings settings,
             SerializableSupplier<TimeSource> time) {
+        this(
+                feed,
+                recordClass,
+                targets,
+                new Polling<>(pollers, eventTime, PollOutput.records()),
+                settings,
+                time);
+    }
+
+    private PollingSource(
+            String feed,
+            Class<T> recordClass,
+            List<R> targets,
+            Polling<R, ?, T> polling,
+            PollSettings settings,
+            SerializableSupplier<TimeSource> time) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException(
                     feed + ": a polling source needs at least one target");
@@ -67,8 +87,7 @@ public final class PollingSource<R extends PollTarget, T>
         this.feed = feed;
         this.recordClass = recordClass;
         this.targets = List.copyOf(targets);
-        this.pollers = pollers;
-        this.eventTime = eventTime;
+        this.polling = polling;
         this.settings = settings;
         this.time = time;
     }
@@ -87,8 +106,16 @@ public final class PollingSource<R extends PollTarget, T>
 
     /** The same source with another clock (tests). */
     public PollingSource<R, T> withTime(SerializableSupplier<TimeSource> newTime) {
-        return new PollingSource<>(
-                feed, recordClass, targets, pollers, eventTime, settings, newTime);
+        return new PollingSource<>(feed, recordClass, targets, polling, settings, newTime);
+    }
+
+    /**
+     * The same polls, emitted through {@code output}: each record as {@link PollOutput#record},
+     * each health transition of a reader as {@link PollOutput#status} (with the reader's wall clock
+     * as its event time, so use it where the watermark does not depend on it).
+     */
+    public <U> PollingSource<R, U> emitting(Class<U> type, PollOutput<T, U> output) {
+        return new PollingSource<>(feed, type, targets, polling.then(output), settings, time);
     }
 
     @Override
@@ -133,14 +160,50 @@ public final class PollingSource<R extends PollTarget, T>
     }
 
     /** A reader with an explicit clock (used by tests that drive a reader directly). */
-    public PollSourceReader<R, T> createReader(SourceReaderContext context, TimeSource clock) {
+    public PollSourceReader<R, ?, T> createReader(SourceReaderContext context, TimeSource clock) {
         Map<String, R> byId = new LinkedHashMap<>();
         targets.forEach(t -> byId.put(t.splitId(), t));
-        return PollSourceReader.create(context, feed, byId, pollers, eventTime, settings, clock);
+        return polling.reader(context, feed, byId, settings, clock);
     }
 
     @Override
     public TypeInformation<T> getProducedType() {
         return TypeInformation.of(recordClass);
+    }
+
+    /** The pollers, their records' event time and what is emitted for them. */
+    private record Polling<R extends PollTarget, X, T>(
+            Poller.Factory<R, X> pollers, EventTime<X> eventTime, PollOutput<X, T> output)
+            implements java.io.Serializable {
+
+        <U> Polling<R, X, U> then(PollOutput<T, U> next) {
+            return new Polling<>(pollers, eventTime, new Then<>(output, next));
+        }
+
+        PollSourceReader<R, X, T> reader(
+                SourceReaderContext context,
+                String feed,
+                Map<String, R> targets,
+                PollSettings settings,
+                TimeSource clock) {
+            return PollSourceReader.create(
+                    context, feed, targets, pollers, eventTime, output, settings, clock);
+        }
+    }
+
+    /** {@code first}'s records through {@code next}; statuses as {@code next} emits them. */
+    private record Then<X, T, U>(PollOutput<X, T> first, PollOutput<T, U> next)
+            implements PollOutput<X, U> {
+
+        @Override
+        public U record(X record) {
+            return next.record(first.record(record));
+        }
+
+        @Override
+        @javax.annotation.Nullable
+        public U status(io.battleroyale.model.VenueStatus status) {
+            return next.status(status);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.battleroyale.sources.venues.source;
 
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.VenueStatus;
+import io.battleroyale.model.VenueUpdate;
 import io.battleroyale.sources.venues.Venue;
 import io.battleroyale.sources.venues.http.HttpSettings;
 import io.battleroyale.sources.venues.http.TimeSource;
@@ -105,6 +107,30 @@ public final class ProbabilitySources {
                 ProbabilityTick::tsEvent,
                 settings,
                 () -> TimeSource.SYSTEM);
+    }
+
+    /**
+     * The live path that decides on venue health downstream ({@code run --use-events}): {@code
+     * source}'s quotes and its readers' health transitions, in one stream of {@link VenueUpdate}s.
+     */
+    public static PollingSource<VenueMarketRef, VenueUpdate> withHealth(
+            PollingSource<VenueMarketRef, ProbabilityTick> source) {
+        return source.emitting(VenueUpdate.class, new Updates());
+    }
+
+    /** Quotes and statuses as {@link VenueUpdate}s. */
+    private static final class Updates implements PollOutput<ProbabilityTick, VenueUpdate> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public VenueUpdate record(ProbabilityTick tick) {
+            return VenueUpdate.of(tick);
+        }
+
+        @Override
+        public VenueUpdate status(VenueStatus status) {
+            return VenueUpdate.of(status);
+        }
     }
 
     private static void check(Venue venue, List<VenueMarketRef> markets) {

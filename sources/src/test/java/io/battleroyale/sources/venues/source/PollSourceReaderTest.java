@@ -2,6 +2,8 @@ package io.battleroyale.sources.venues.source;
 
 import io.battleroyale.model.PriceBar;
 import io.battleroyale.model.ProbabilityTick;
+import io.battleroyale.model.VenueStatus;
+import io.battleroyale.model.VenueUpdate;
 import io.battleroyale.sources.venues.SkipReason;
 import io.battleroyale.sources.venues.http.Backoff;
 import io.battleroyale.sources.venues.http.HttpSettings;
@@ -226,6 +228,60 @@ class PollSourceReaderTest {
                     .startsWith("kalshi is reachable again after 4 failed poll(s)");
             assertThat(FeedHealth.lastKnown("kalshi")).contains(FeedHealth.State.UP);
         }
+    }
+
+    @Test
+    void withHealthTheTransitionsTravelInTheStreamBesideTheQuotes() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        String market =
+                "{\"market\":{\"ticker\":\"KXFED-26JUN-T3.75\",\"status\":\"active\","
+                        + "\"yes_bid_dollars\":\"0.4200\",\"yes_ask_dollars\":\"0.4400\"}}";
+        server.setDispatcher(
+                new Dispatcher() {
+                    @Override
+                    public MockResponse dispatch(RecordedRequest request) {
+                        // two failed polls (a try and a retry each), then answers
+                        return calls.incrementAndGet() <= 4
+                                ? status(503, "<html><title>Down</title></html>")
+                                : ok(market);
+                    }
+                });
+        PollingSource<VenueMarketRef, VenueUpdate> source =
+                ProbabilitySources.withHealth(
+                        ProbabilitySources.kalshi(
+                                server.url("/trade-api/v2").toString(),
+                                List.of(VenueMarketRef.kalshi("KXFED-26JUN-T3.75", "fed_hike")),
+                                PollSettings.live(Duration.ofSeconds(30)),
+                                FAST,
+                                false));
+        var reader = source.createReader(ReaderDriver.context(), new StepClock(T0));
+        reader.start();
+        reader.addSplits(source.initialSplits());
+        ReaderDriver<VenueUpdate> out = new ReaderDriver<>();
+        List<VenueUpdate> updates = out.pollUntil(reader, 4);
+        reader.close();
+
+        // one status per transition (not one per failed poll), each before what follows it
+        VenueStatus down = updates.get(0).status();
+        assertThat(down).isNotNull();
+        assertThat(down.venue()).isEqualTo("kalshi");
+        assertThat(down.reader()).isZero();
+        assertThat(down.up()).isFalse();
+        assertThat(down.reason()).startsWith("unreachable: kalshi GET").contains("HTTP 503");
+        VenueStatus up = updates.get(1).status();
+        assertThat(up).isNotNull();
+        assertThat(up.up()).isTrue();
+        assertThat(up.reason()).isEmpty();
+        assertThat(up.tsEvent()).isGreaterThan(down.tsEvent());
+        assertThat(updates.subList(2, 4))
+                .allSatisfy(
+                        u -> {
+                            assertThat(u.status()).isNull();
+                            assertThat(u.tick().yesProbability()).isEqualTo(0.43);
+                        });
+        // a status is stamped with the reader's clock, a quote with its own event time
+        assertThat(out.timestamps().get(0)).isEqualTo(down.tsEvent());
+        assertThat(out.timestamps().get(2)).isEqualTo(updates.get(2).tick().tsEvent());
     }
 
     @Test
