@@ -29,6 +29,18 @@ public interface Agent<S> {
     S initialState();
 
     /**
+     * Brings state restored from a checkpoint or savepoint up to this agent's parameters and code,
+     * and returns it (the same object when nothing is to change). A strategy upgrade that restarts
+     * from a savepoint with new parameters ({@code trend:fast=5} for {@code fast=10}) reaches the
+     * agent here rather than silently running on the old windows; a field added to or removed from
+     * {@code S} is handled by Flink's POJO schema evolution before this is called (docs/agents.md).
+     * Called on every state read, so the check must be cheap when nothing changed.
+     */
+    default S adopt(S restored) {
+        return restored;
+    }
+
+    /**
      * Looks at one closed bar and the events as of its end ({@code market_data} = {@code
      * snapshot.bar()}, {@code event_data} = {@code snapshot.events()} and {@code shifts()}),
      * updates {@code state} in place, and may wish to be long ({@code BUY}) or out ({@code SELL}).

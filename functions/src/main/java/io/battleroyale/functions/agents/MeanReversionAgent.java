@@ -117,6 +117,23 @@ public final class MeanReversionAgent implements Agent<MeanReversionAgent.State>
         return s;
     }
 
+    /**
+     * Restored with another window, the z-score keeps its latest closes; with another RSI period
+     * (or mode), the RSI warms up again, since Wilder's averages cannot be re-weighted.
+     */
+    @Override
+    public State adopt(State restored) {
+        int closes = mode == Mode.ZSCORE ? window : 1;
+        if (restored.closes.capacity() != closes) {
+            restored.closes = restored.closes.resized(closes);
+        }
+        int rsiPeriod = mode == Mode.RSI ? period : 1;
+        if (restored.rsi.period != rsiPeriod) {
+            restored.rsi = new WilderRsi(rsiPeriod);
+        }
+        return restored;
+    }
+
     @Override
     public Optional<Signal> generateSignal(MarketSnapshot snapshot, State state) {
         double close = snapshot.bar().close();

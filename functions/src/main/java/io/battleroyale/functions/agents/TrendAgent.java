@@ -64,6 +64,18 @@ public final class TrendAgent implements Agent<TrendAgent.State>, Serializable {
         return s;
     }
 
+    /** Windows restored with other lengths keep their latest closes in the new lengths. */
+    @Override
+    public State adopt(State restored) {
+        if (restored.fast.capacity() != fast) {
+            restored.fast = restored.fast.resized(fast);
+        }
+        if (restored.slow.capacity() != slow) {
+            restored.slow = restored.slow.resized(slow);
+        }
+        return restored;
+    }
+
     @Override
     public Optional<Signal> generateSignal(MarketSnapshot snapshot, State state) {
         double close = snapshot.bar().close();

@@ -50,6 +50,21 @@ public class RollingWindow {
         }
     }
 
+    /**
+     * A window of another capacity holding the latest values of this one (as many as fit), oldest
+     * first: how a restored indicator follows a changed parameter without a cold start.
+     */
+    public RollingWindow resized(int capacity) {
+        RollingWindow out = new RollingWindow(capacity);
+        int keep = Math.min(count, capacity);
+        int length = values.length;
+        for (int i = count - keep; i < count; i++) {
+            // the i-th oldest value: the ring starts at next once it is full
+            out.add(values[count == length ? (next + i) % length : i]);
+        }
+        return out;
+    }
+
     public int capacity() {
         return values.length;
     }

@@ -75,6 +75,39 @@ class TrendAgentTest {
         assertThat(ties).isGreaterThan(50);
     }
 
+    /**
+     * Restored under new parameters, the agent continues on its latest closes in the new windows:
+     * from then on it decides exactly as if it had always run with them.
+     */
+    @Test
+    void stateRestoredUnderNewWindowsDecidesAsTheNewParametersFromTheStart() {
+        Random random = new Random(5);
+        double[] closes = new double[400];
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = 1 + random.nextInt(6);
+        }
+        TrendAgent before = new TrendAgent(3, 6);
+        TrendAgent after = new TrendAgent(4, 9);
+        TrendAgent.State upgraded = before.initialState();
+        TrendAgent.State always = after.initialState();
+        for (int i = 0; i < 200; i++) {
+            before.generateSignal(bar(i, closes[i]), upgraded);
+            after.generateSignal(bar(i, closes[i]), always);
+        }
+        upgraded = after.adopt(upgraded);
+        assertThat(upgraded.fast.capacity()).isEqualTo(4);
+        assertThat(upgraded.slow.capacity()).isEqualTo(9);
+        // the crossover detector still holds the old parameters' last sign: one bar settles it
+        after.generateSignal(bar(200, closes[200]), upgraded);
+        after.generateSignal(bar(200, closes[200]), always);
+        for (int i = 201; i < closes.length; i++) {
+            assertThat(after.generateSignal(bar(i, closes[i]), upgraded).map(Signal::side))
+                    .as("bar %d", i)
+                    .isEqualTo(after.generateSignal(bar(i, closes[i]), always).map(Signal::side));
+        }
+        assertThat(after.adopt(always)).isSameAs(always);
+    }
+
     @Test
     void rejectsFastNotBelowSlow() {
         assertThatThrownBy(() -> new TrendAgent(30, 10)).hasMessageContaining("fast < slow");

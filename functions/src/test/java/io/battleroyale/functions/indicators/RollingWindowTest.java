@@ -99,6 +99,31 @@ class RollingWindowTest {
         assertThat(ZScore.update(flat, 5)).isNaN();
     }
 
+    @Test
+    void resizedKeepsTheLatestValuesOldestFirst() {
+        RollingWindow w = new RollingWindow(4);
+        for (double v : new double[] {1, 2, 3, 4, 5, 6}) {
+            w.add(v); // holds 3, 4, 5, 6 and has wrapped
+        }
+        RollingWindow smaller = w.resized(2);
+        assertThat(smaller.isFull()).isTrue();
+        assertThat(smaller.mean()).isEqualTo(5.5);
+        assertThat(smaller.latest()).isEqualTo(6);
+
+        RollingWindow larger = w.resized(6);
+        assertThat(larger.size()).isEqualTo(4);
+        assertThat(larger.mean()).isEqualTo(4.5);
+        larger.add(7);
+        larger.add(8);
+        larger.add(9); // evicts 3, the oldest
+        assertThat(larger.mean()).isEqualTo((4 + 5 + 6 + 7 + 8 + 9) / 6.0);
+
+        RollingWindow partial = new RollingWindow(5);
+        partial.add(1);
+        partial.add(2);
+        assertThat(partial.resized(1).mean()).isEqualTo(2);
+    }
+
     static double[] randomWalk(Random random, int n) {
         double[] out = new double[n];
         double price = 100;

@@ -83,7 +83,11 @@ final class Contestant<S> {
     /** Loads this contestant's state for the current key (symbol). */
     void load(String symbol) throws IOException {
         S s = memory.value();
-        current = s != null ? s : (isMeta() ? meta.initialState() : agent.initialState());
+        if (s == null) {
+            current = isMeta() ? meta.initialState() : agent.initialState();
+        } else {
+            current = isMeta() ? s : agent.adopt(s);
+        }
         SleeveState b = book.value();
         sleeve =
                 sleeves.computeIfAbsent(
