@@ -54,11 +54,11 @@ final class StateText {
                     "%-12s %-8s %14.2f %14.4f %12.4f %14.2f %14.2f %6d %6d  %s%n",
                     s.agent(),
                     s.symbol(),
-                    s.cash(),
-                    s.position(),
-                    s.averagePrice(),
-                    s.realizedPnl(),
-                    s.equity(),
+                    z(s.cash()),
+                    z(s.position()),
+                    z(s.averagePrice()),
+                    z(s.realizedPnl()),
+                    z(s.equity()),
                     s.trades(),
                     s.wins(),
                     s.pendingOrderId() == null ? "-" : s.pendingOrderId());
@@ -126,8 +126,8 @@ final class StateText {
                             price,
                             paused,
                             a.agent(),
-                            a.position(),
-                            a.equity(),
+                            z(a.position()),
+                            z(a.equity()),
                             a.peakEquity(),
                             a.ordersInWindow(),
                             a.halted() ? "yes: " + a.haltReason() : "-");
@@ -159,6 +159,11 @@ final class StateText {
             }
         }
         return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    /** No "-0.00": a sleeve that spent its cash to the last cent shows 0. */
+    private static double z(double v) {
+        return Math.abs(v) < 5e-5 ? 0.0 : v;
     }
 
     private static String fmt(double v) {

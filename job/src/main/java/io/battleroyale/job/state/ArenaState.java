@@ -200,7 +200,8 @@ public final class ArenaState {
      * re-bootstrapped from {@code contents}, every value state and timer kept except the states
      * {@code dropped} names, each value first passed through {@code edit} (state name, value →
      * value; null drops it). Every other operator is copied as it is. The arena keeps its max
-     * parallelism and parallelism.
+     * parallelism (its key groups); its state is written as one subtask's, which a restore splits
+     * by key group at any parallelism.
      */
     public static void rewrite(
             Path folder,
@@ -246,7 +247,7 @@ public final class ArenaState {
                             kept));
         }
         OperatorState arena = contents.operator();
-        StreamExecutionEnvironment env = batchEnvironment(arena.getParallelism());
+        StreamExecutionEnvironment env = batchEnvironment(1);
         OperatorIdentifier id = OperatorIdentifier.forUid(Uids.AGENT_ARENA);
         // the rewritten arena is written by the hashmap backend in the canonical format, which
         // both backends restore (timers included); the other operators are copied as they are
