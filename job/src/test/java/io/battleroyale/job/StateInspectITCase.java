@@ -169,6 +169,9 @@ class StateInspectITCase {
                 .startsWith("error: state prune: trend has no state in " + pruned)
                 .doesNotContain("\n");
 
+        // the pruned savepoint stands alone: the original can go
+        org.apache.flink.util.FileUtils.deleteDirectory(savepoint.toFile());
+
         // the new roster restores from it; stopped at once, its savepoint still lacks trend
         Cli restored =
                 Cli.runUntil(
@@ -185,11 +188,24 @@ class StateInspectITCase {
         assertThat(restored.exitCode()).as(restored.err()).isZero();
         assertThat(restored.err()).contains("restoring from " + pruned).contains("savepoint:");
         Path next = Checkpoints.latest(out.resolve("checkpoints")).orElseThrow();
-        assertThat(next).isNotEqualTo(savepoint);
+        assertThat(next.getParent()).isEqualTo(savepoint.getParent());
         JsonNode resumed = inspect(next, "--agents", "meanrev;event;fed;meta");
         assertThat(names(resumed.get("arena").get("agents"), true))
                 .containsExactly("meanrev", "event", "fed", "meta");
         assertThat(resumed.get("arena").get("unlisted")).isEmpty();
+        // the restored sleeves went on from the pruned ones: order ids continue, none restarted
+        long orders = 0;
+        for (JsonNode s : afterArena.get("sleeves")) {
+            JsonNode now =
+                    sleeve(
+                            resumed.get("arena").get("sleeves"),
+                            s.get("agent").asText(),
+                            s.get("symbol"));
+            assertThat(now.get("orders").asLong()).isGreaterThanOrEqualTo(s.get("orders").asLong());
+            assertThat(now.get("trades").asInt()).isGreaterThanOrEqualTo(s.get("trades").asInt());
+            orders += s.get("orders").asLong();
+        }
+        assertThat(orders).as("orders the pruned savepoint carried").isPositive();
     }
 
     @Test
