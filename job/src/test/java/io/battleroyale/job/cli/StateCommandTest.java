@@ -38,6 +38,30 @@ class StateCommandTest {
     }
 
     @Test
+    void pruneOfAFolderWithoutMetadataIsOneLineAndWritesNothing() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("savepoint-x"));
+        var cli = BattleCli.commandLine();
+        var err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int code =
+                cli.execute(
+                        "state",
+                        "prune",
+                        empty.toString(),
+                        "--agent",
+                        "fed",
+                        "--out",
+                        tmp.resolve("new").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo(
+                        "error: state prune: "
+                                + empty
+                                + " is not a checkpoint or savepoint (no _metadata)");
+        assertThat(tmp.resolve("new")).doesNotExist();
+    }
+
+    @Test
     void latestWithoutAFolderSaysWhatIsMissing() {
         var cli = BattleCli.commandLine();
         var err = new java.io.StringWriter();
