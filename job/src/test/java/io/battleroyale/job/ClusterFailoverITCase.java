@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * TaskManager failover on a real standalone cluster (a JobManager and two TaskManagers, each its
- * own JVM): a battle posts its orders to a gateway; once a checkpoint has completed, a TaskManager
- * that runs the job's tasks is killed with SIGKILL. The JobManager restarts the job from that
- * checkpoint on the slots left and the run finishes; the gateway then holds exactly the orders of
- * the same battle run without a failure (none twice, none missing), and every output file is that
- * run's.
+ * own JVM): a battle posts its orders to a gateway; with a third of them posted, a TaskManager that
+ * runs the job's tasks is killed with SIGKILL. The JobManager restarts the job from its latest
+ * checkpoint, if one completed behind the run's backpressure (mostly none: it starts over), on the
+ * slots left and the run finishes; the gateway then holds exactly the orders of the same battle run
+ * without a failure (none twice, none missing), and every output file is that run's.
  */
 class ClusterFailoverITCase {
     private static final String TOKEN = "cluster-failover-it-token-5e1a";
@@ -59,9 +59,8 @@ class ClusterFailoverITCase {
                                     cluster,
                                     new String[] {
                                         // checkpoints as often as they can be taken (see the note
-                                        // above), unaligned so that backpressure does not hold them
+                                        // above); aligned, as the cluster's config has them
                                         "-Dexecution.checkpointing.interval=500ms",
-                                        "-Dexecution.checkpointing.unaligned.enabled=true",
                                         "-Drestart-strategy.fixed-delay.delay=1s"
                                     },
                                     battle(failover, tmp.resolve("failover"), token)));

@@ -8,10 +8,8 @@ import org.apache.flink.core.io.InputStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
@@ -25,7 +23,6 @@ final class SyntheticReader<T> implements SourceReader<T, SyntheticSplit> {
     private final SyntheticWorld world;
     private final BiFunction<SyntheticWorld, String, SyntheticCursor<T>> cursors;
     private final List<Active<T>> active = new ArrayList<>();
-    private final Set<String> paused = new HashSet<>();
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private boolean noMoreSplits;
     private boolean requested;
@@ -55,8 +52,6 @@ final class SyntheticReader<T> implements SourceReader<T, SyntheticSplit> {
             if (!split.cursor.hasNext()) {
                 output.releaseOutputForSplit(split.name);
                 it.remove();
-            } else if (paused.contains(split.name)) {
-                continue;
             } else if (earliest == null
                     || split.cursor.peekTimestamp() < earliest.cursor.peekTimestamp()) {
                 earliest = split;
@@ -101,17 +96,18 @@ final class SyntheticReader<T> implements SourceReader<T, SyntheticSplit> {
     }
 
     /**
-     * Watermark alignment: splits whose watermark ran too far ahead of the other sources' wait, so
-     * a fast source does not make the join buffer hours of its future.
+     * Not supported, on purpose: a reader's splits are already aligned, merged by event time, and
+     * alignment holds the reader as a whole ({@code
+     * pipeline.watermark-alignment.allow-unaligned-source-splits: true} in config.yaml). Flink
+     * treats a paused split as idle, and a reader whose splits are all paused reports no watermark
+     * at all; when every reader of the group had run past its limit within one update interval, the
+     * group's limit became unbounded and a source ran months ahead (seen: 2,905 h).
      */
     @Override
     public void pauseOrResumeSplits(
             Collection<String> splitsToPause, Collection<String> splitsToResume) {
-        paused.addAll(splitsToPause);
-        paused.removeAll(splitsToResume);
-        if (!splitsToResume.isEmpty()) {
-            available.complete(null);
-        }
+        throw new UnsupportedOperationException(
+                "synthetic splits are merged by event time and aligned per reader");
     }
 
     @Override

@@ -31,10 +31,16 @@ public final class FlinkTesting {
         return miniCluster(1, PARALLELISM);
     }
 
-    /** A MiniCluster of {@code taskManagers} TaskManagers with {@code slots} slots each. */
+    /**
+     * A MiniCluster of {@code taskManagers} TaskManagers with {@code slots} slots each, with the
+     * TaskManager setting of flink-conf/config.yaml that the synthetic sources need.
+     */
     public static MiniClusterExtension miniCluster(int taskManagers, int slots) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.ALLOW_UNALIGNED_SOURCE_SPLITS, true);
         return new MiniClusterExtension(
                 new MiniClusterResourceConfiguration.Builder()
+                        .setConfiguration(conf)
                         .setNumberTaskManagers(taskManagers)
                         .setNumberSlotsPerTaskManager(slots)
                         .build());
