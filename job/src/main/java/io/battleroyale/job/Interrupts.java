@@ -5,29 +5,25 @@ import sun.misc.Signal;
 import javax.annotation.Nullable;
 
 /**
- * Ctrl-C handling without JVM shutdown hooks: the JVM keeps running while the job drains, and exits
- * normally once the leaderboard is written.
+ * Ctrl-C and SIGTERM handling without JVM shutdown hooks: the JVM keeps running while the job
+ * stops, and exits normally once the leaderboard is written. Ctrl-C (SIGINT) drains the graph;
+ * SIGTERM ({@code kill PID}, what a process manager sends) keeps a savepoint without draining, for
+ * an upgrade that resumes where the run was.
  */
 final class Interrupts {
-    @Nullable private static volatile Runnable action;
+    @Nullable private static volatile Runnable onInterrupt;
+    @Nullable private static volatile Runnable onTerminate;
     private static boolean installed;
 
     private Interrupts() {}
 
-    static synchronized void onInterrupt(Runnable onInterrupt) {
-        action = onInterrupt;
+    static synchronized void on(Runnable interrupt, Runnable terminate) {
+        onInterrupt = interrupt;
+        onTerminate = terminate;
         if (!installed) {
             try {
-                Signal.handle(
-                        new Signal("INT"),
-                        signal -> {
-                            Runnable current = action;
-                            if (current != null) {
-                                current.run();
-                            } else {
-                                System.exit(130);
-                            }
-                        });
+                Signal.handle(new Signal("INT"), signal -> run(onInterrupt, 130));
+                Signal.handle(new Signal("TERM"), signal -> run(onTerminate, 143));
                 installed = true;
             } catch (IllegalArgumentException e) {
                 // no console signals here (e.g. inside a test runner): nothing to install
@@ -35,9 +31,17 @@ final class Interrupts {
         }
     }
 
+    private static void run(@Nullable Runnable action, int exitWithoutARun) {
+        if (action != null) {
+            action.run();
+        } else {
+            System.exit(exitWithoutARun);
+        }
+    }
+
     /** Does what Ctrl-C does, if a run is listening; {@code false} when none is (yet). */
     static boolean interrupt() {
-        Runnable current = action;
+        Runnable current = onInterrupt;
         if (current == null) {
             return false;
         }
@@ -46,6 +50,7 @@ final class Interrupts {
     }
 
     static void clear() {
-        action = null;
+        onInterrupt = null;
+        onTerminate = null;
     }
 }

@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs a built graph to its end, reporting progress on stderr, and turns Ctrl-C into a clean stop:
  * a stop-with-savepoint that drains the graph, so every pending decision, trade and mark is still
- * written before the process exits.
+ * written before the process exits. SIGTERM stops with a savepoint <b>without</b> draining: event
+ * time does not end, open periods stay open, and {@code --restore} continues the run as if it had
+ * never stopped (a strategy upgrade, docs/operations.md).
  */
 public final class JobRunner {
     private static final int STOP_ATTEMPTS = 100;
@@ -66,7 +68,8 @@ public final class JobRunner {
             Map<String, Long> explanations,
             Map<String, String> disqualified,
             Duration elapsed,
-            boolean interrupted) {
+            boolean interrupted,
+            boolean drained) {
         public double barsPerSecond() {
             return bars / Math.max(1e-9, elapsed.toNanos() / 1e9);
         }
@@ -76,7 +79,10 @@ public final class JobRunner {
         long start = System.nanoTime();
         JobClient client = env.executeAsync(name);
         AtomicBoolean interrupted = new AtomicBoolean();
-        Interrupts.onInterrupt(() -> stop(client, interrupted));
+        AtomicBoolean drained = new AtomicBoolean();
+        Interrupts.on(
+                () -> stop(client, interrupted, drained, true),
+                () -> stop(client, interrupted, drained, false));
         ScheduledExecutorService progress =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -105,7 +111,8 @@ public final class JobRunner {
                     counts(result, Explanations.COUNTS),
                     reasons(counts(result, AgentArena.DISQUALIFIED)),
                     elapsed,
-                    interrupted.get());
+                    interrupted.get(),
+                    drained.get());
         } finally {
             progress.shutdownNow();
             Interrupts.clear();
@@ -128,28 +135,33 @@ public final class JobRunner {
         return reasons;
     }
 
-    private void stop(JobClient client, AtomicBoolean interrupted) {
+    private void stop(
+            JobClient client, AtomicBoolean interrupted, AtomicBoolean drained, boolean drain) {
         if (!interrupted.compareAndSet(false, true)) {
-            err.println("still draining; the run ends when every bar in flight is decided");
+            err.println("still stopping; the run ends once its savepoint is written");
             return;
         }
-        err.println("\nstopping: draining the graph so the leaderboard is complete…");
-        stopWithSavepoint(client, STOP_ATTEMPTS);
+        drained.set(drain);
+        err.println(
+                drain
+                        ? "\nstopping: draining the graph so the leaderboard is complete…"
+                        : "\nstopping without draining: a savepoint to resume from with --restore…");
+        stopWithSavepoint(client, drain, STOP_ATTEMPTS);
     }
 
     /**
      * A Ctrl-C in the first second of a run may find tasks still being deployed, which a savepoint
      * cannot yet include; such a stop is tried again until they run, and only then given up.
      */
-    private void stopWithSavepoint(JobClient client, int attemptsLeft) {
-        client.stopWithSavepoint(true, savepointDir, SavepointFormatType.CANONICAL)
+    private void stopWithSavepoint(JobClient client, boolean drain, int attemptsLeft) {
+        client.stopWithSavepoint(drain, savepointDir, SavepointFormatType.CANONICAL)
                 .whenComplete(
                         (path, failure) -> {
                             if (failure == null) {
                                 err.println("savepoint: " + path);
                             } else if (attemptsLeft > 1 && tasksNotRunningYet(failure)) {
                                 CompletableFuture.runAsync(
-                                        () -> stopWithSavepoint(client, attemptsLeft - 1),
+                                        () -> stopWithSavepoint(client, drain, attemptsLeft - 1),
                                         CompletableFuture.delayedExecutor(
                                                 STOP_RETRY.toMillis(), TimeUnit.MILLISECONDS));
                             } else {

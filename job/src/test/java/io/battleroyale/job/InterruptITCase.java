@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Ctrl-C on an endless run: the command line, in its own JVM as a user starts it, drains the graph,
  * keeps a savepoint, prints the leaderboard and exits 0; also when pressed before the graph runs.
+ * SIGTERM keeps a savepoint without draining, and {@code --restore latest} resumes from it.
  */
 class InterruptITCase {
 
@@ -29,22 +30,15 @@ class InterruptITCase {
 
     @Test
     void ctrlCStopsAnEndlessRunCleanlyAndStillPrintsTheLeaderboard() throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(
-                List.of(
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        BattleCli.class.getName(),
+        Process battle =
+                battle(
                         "run",
                         "--state-backend",
                         "hashmap",
                         "--progress-every",
                         "500ms",
                         "--out",
-                        tmp.resolve("out").toString()));
-        Process battle = new ProcessBuilder(command).start();
+                        tmp.resolve("out").toString());
         CountDownLatch running = new CountDownLatch(1);
         CompletableFuture<String> err = drain(battle, true, running);
         CompletableFuture<String> out = drain(battle, false, null);
@@ -95,6 +89,75 @@ class InterruptITCase {
 
         assertThat(early.exitCode()).as(early.err()).isZero();
         assertThat(early.err()).contains("savepoint:").doesNotContain("clean stop failed");
+    }
+
+    @Test
+    void sigtermKeepsASavepointWithoutDrainingAndTheRunResumesFromIt() throws Exception {
+        Path out = tmp.resolve("term");
+        String[] run = {
+            "run",
+            "--state-backend",
+            "hashmap",
+            "--checkpoint-interval",
+            "1s",
+            "--progress-every",
+            "500ms",
+            "--out",
+            out.toString()
+        };
+        Process battle = battle(run);
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<String> err = drain(battle, true, running);
+        drain(battle, false, null);
+        try {
+            assertThat(running.await(120, TimeUnit.SECONDS)).as("bars are flowing").isTrue();
+            new ProcessBuilder("kill", "-TERM", Long.toString(battle.pid())).start().waitFor();
+
+            assertThat(battle.waitFor(120, TimeUnit.SECONDS)).as("stops by itself").isTrue();
+            assertThat(battle.exitValue()).as(err.get()).isZero();
+            assertThat(err.get())
+                    .contains("stopping without draining")
+                    .contains("stopped by SIGTERM without draining")
+                    .contains("savepoint:");
+        } finally {
+            battle.destroyForcibly();
+        }
+        int orders = Files.readAllLines(out.resolve("orders.csv")).size();
+
+        // resumed from that savepoint, the run goes on trading where it was
+        String[] restore = java.util.Arrays.copyOf(run, run.length + 2);
+        restore[run.length] = "--restore";
+        restore[run.length + 1] = "latest";
+        Cli resumed =
+                Cli.runUntil(
+                        () -> {
+                            try {
+                                return Files.readAllLines(out.resolve("orders.csv")).size()
+                                        > orders;
+                            } catch (IOException e) {
+                                return false;
+                            }
+                        },
+                        restore);
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).containsPattern("restoring from .*savepoint-");
+        List<String> ids =
+                Files.readAllLines(out.resolve("orders.csv")).stream()
+                        .skip(1)
+                        .map(line -> line.split(",")[0])
+                        .toList();
+        assertThat(ids).hasSizeGreaterThan(orders - 1).doesNotHaveDuplicates();
+    }
+
+    /** The command line in its own JVM, as a user starts it. */
+    private static Process battle(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), BattleCli.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
     }
 
     /** Reads one of the process's streams; counts down {@code running} at the first bars. */

@@ -279,7 +279,12 @@ abstract class BattleCommand implements Callable<Integer> {
                 outcome.bars(),
                 outcome.elapsed().toMillis() / 1000.0,
                 outcome.barsPerSecond(),
-                outcome.interrupted() ? ", stopped by Ctrl-C" : "");
+                !outcome.interrupted()
+                        ? ""
+                        : outcome.drained()
+                                ? ", stopped by Ctrl-C"
+                                : ", stopped by SIGTERM without draining (resume: --restore latest;"
+                                        + " open positions are not marked)");
 
         List<String> found = new ArrayList<>();
         if (outcome.lateEvents() > 0) {

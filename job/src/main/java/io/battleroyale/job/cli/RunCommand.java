@@ -38,7 +38,8 @@ import java.util.Map;
                     + " come from Kalshi and Polymarket (synthetic fallback); prices stay synthetic.",
             "Agent state lives in RocksDB with periodic checkpoints, as in a live deployment.",
             "Without --epochs it runs until Ctrl-C, which stops cleanly and still prints the"
-                    + " leaderboard.",
+                    + " leaderboard; SIGTERM (kill PID) instead keeps a savepoint without draining,"
+                    + " to resume with --restore latest.",
             ""
         })
 final class RunCommand extends BattleCommand {
