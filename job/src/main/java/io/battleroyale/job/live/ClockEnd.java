@@ -17,13 +17,8 @@ import org.apache.flink.runtime.operators.coordination.CoordinatorStore;
 import org.apache.flink.runtime.operators.coordination.OperatorCoordinator;
 import org.apache.flink.runtime.source.coordinator.SourceCoordinatorContext;
 
-import javax.annotation.Nullable;
-
-import java.io.IOException;
 import java.lang.reflect.Method;
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -155,36 +150,15 @@ public final class ClockEnd<T, S extends SourceSplit, E>
     }
 
     private static final class Enumerator<S extends SourceSplit, E>
-            implements SplitEnumerator<S, E> {
-        private final SplitEnumerator<S, E> inner;
+            extends ForwardingEnumerator<S, E> {
         private final SplitEnumeratorContext<S> context;
         private final String name;
         private final Set<Integer> ended = new HashSet<>();
 
         Enumerator(SplitEnumerator<S, E> inner, SplitEnumeratorContext<S> context, String name) {
-            this.inner = inner;
+            super(inner);
             this.context = context;
             this.name = name;
-        }
-
-        @Override
-        public void start() {
-            inner.start();
-        }
-
-        @Override
-        public void handleSplitRequest(int subtaskId, @Nullable String requesterHostname) {
-            inner.handleSplitRequest(subtaskId, requesterHostname);
-        }
-
-        @Override
-        public void addSplitsBack(List<S> splits, int subtaskId) {
-            inner.addSplitsBack(splits, subtaskId);
-        }
-
-        @Override
-        public void addReader(int subtaskId) {
-            inner.addReader(subtaskId);
         }
 
         @Override
@@ -199,41 +173,15 @@ public final class ClockEnd<T, S extends SourceSplit, E>
                 ended(context, name).complete(null);
             }
         }
-
-        @Override
-        public E snapshotState(long checkpointId) throws Exception {
-            return inner.snapshotState(checkpointId);
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) throws Exception {
-            inner.notifyCheckpointComplete(checkpointId);
-        }
-
-        @Override
-        public void notifyCheckpointAborted(long checkpointId) throws Exception {
-            inner.notifyCheckpointAborted(checkpointId);
-        }
-
-        @Override
-        public void close() throws IOException {
-            inner.close();
-        }
     }
 
-    private static final class Reader<T, S extends SourceSplit> implements SourceReader<T, S> {
-        private final SourceReader<T, S> inner;
+    private static final class Reader<T, S extends SourceSplit> extends ForwardingReader<T, S> {
         private final SourceReaderContext context;
         private boolean told;
 
         Reader(SourceReader<T, S> inner, SourceReaderContext context) {
-            this.inner = inner;
+            super(inner);
             this.context = context;
-        }
-
-        @Override
-        public void start() {
-            inner.start();
         }
 
         @Override
@@ -244,52 +192,6 @@ public final class ClockEnd<T, S extends SourceSplit, E>
                 context.sendSourceEventToCoordinator(new Ended());
             }
             return status;
-        }
-
-        @Override
-        public CompletableFuture<Void> isAvailable() {
-            return inner.isAvailable();
-        }
-
-        @Override
-        public void addSplits(List<S> splits) {
-            inner.addSplits(splits);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {
-            inner.notifyNoMoreSplits();
-        }
-
-        @Override
-        public void handleSourceEvents(SourceEvent event) {
-            inner.handleSourceEvents(event);
-        }
-
-        @Override
-        public void pauseOrResumeSplits(
-                Collection<String> splitsToPause, Collection<String> splitsToResume) {
-            inner.pauseOrResumeSplits(splitsToPause, splitsToResume);
-        }
-
-        @Override
-        public List<S> snapshotState(long checkpointId) {
-            return inner.snapshotState(checkpointId);
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) throws Exception {
-            inner.notifyCheckpointComplete(checkpointId);
-        }
-
-        @Override
-        public void notifyCheckpointAborted(long checkpointId) throws Exception {
-            inner.notifyCheckpointAborted(checkpointId);
-        }
-
-        @Override
-        public void close() throws Exception {
-            inner.close();
         }
     }
 }

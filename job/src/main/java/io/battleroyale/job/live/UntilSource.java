@@ -16,8 +16,6 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 import javax.annotation.Nullable;
 
-import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -134,8 +132,7 @@ public final class UntilSource<T, S extends SourceSplit, E>
         private static final long serialVersionUID = 1L;
     }
 
-    static final class Enumerator<S extends SourceSplit, E> implements SplitEnumerator<S, E> {
-        private final SplitEnumerator<S, E> inner;
+    static final class Enumerator<S extends SourceSplit, E> extends ForwardingEnumerator<S, E> {
         private final SplitEnumeratorContext<S> context;
         @Nullable private final CompletableFuture<Void> clockEnded;
         private boolean stopped;
@@ -147,7 +144,7 @@ public final class UntilSource<T, S extends SourceSplit, E>
                 SplitEnumerator<S, E> inner,
                 SplitEnumeratorContext<S> context,
                 @Nullable CompletableFuture<Void> clockEnded) {
-            this.inner = inner;
+            super(inner);
             this.context = context;
             this.clockEnded = clockEnded;
         }
@@ -169,16 +166,6 @@ public final class UntilSource<T, S extends SourceSplit, E>
         }
 
         @Override
-        public void handleSplitRequest(int subtaskId, @Nullable String requesterHostname) {
-            inner.handleSplitRequest(subtaskId, requesterHostname);
-        }
-
-        @Override
-        public void addSplitsBack(List<S> splits, int subtaskId) {
-            inner.addSplitsBack(splits, subtaskId);
-        }
-
-        @Override
         public void addReader(int subtaskId) {
             inner.addReader(subtaskId);
             context.sendEventToSourceReader(subtaskId, new Registered());
@@ -186,46 +173,15 @@ public final class UntilSource<T, S extends SourceSplit, E>
                 context.sendEventToSourceReader(subtaskId, new Stop());
             }
         }
-
-        @Override
-        public void handleSourceEvent(int subtaskId, SourceEvent event) {
-            inner.handleSourceEvent(subtaskId, event);
-        }
-
-        @Override
-        public E snapshotState(long checkpointId) throws Exception {
-            return inner.snapshotState(checkpointId);
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) throws Exception {
-            inner.notifyCheckpointComplete(checkpointId);
-        }
-
-        @Override
-        public void notifyCheckpointAborted(long checkpointId) throws Exception {
-            inner.notifyCheckpointAborted(checkpointId);
-        }
-
-        @Override
-        public void close() throws IOException {
-            inner.close();
-        }
     }
 
-    private static final class Reader<T, S extends SourceSplit> implements SourceReader<T, S> {
-        private final SourceReader<T, S> inner;
+    private static final class Reader<T, S extends SourceSplit> extends ForwardingReader<T, S> {
         private final CompletableFuture<Void> stop;
         private final CompletableFuture<Void> registered = new CompletableFuture<>();
 
         Reader(SourceReader<T, S> inner, CompletableFuture<Void> stop) {
-            this.inner = inner;
+            super(inner);
             this.stop = stop;
-        }
-
-        @Override
-        public void start() {
-            inner.start();
         }
 
         @Override
@@ -251,16 +207,6 @@ public final class UntilSource<T, S extends SourceSplit, E>
         }
 
         @Override
-        public void addSplits(List<S> splits) {
-            inner.addSplits(splits);
-        }
-
-        @Override
-        public void notifyNoMoreSplits() {
-            inner.notifyNoMoreSplits();
-        }
-
-        @Override
         public void handleSourceEvents(SourceEvent event) {
             if (event instanceof Registered) {
                 registered.complete(null);
@@ -269,21 +215,6 @@ public final class UntilSource<T, S extends SourceSplit, E>
             } else {
                 inner.handleSourceEvents(event);
             }
-        }
-
-        @Override
-        public List<S> snapshotState(long checkpointId) {
-            return inner.snapshotState(checkpointId);
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) throws Exception {
-            inner.notifyCheckpointComplete(checkpointId);
-        }
-
-        @Override
-        public void close() throws Exception {
-            inner.close();
         }
     }
 }
