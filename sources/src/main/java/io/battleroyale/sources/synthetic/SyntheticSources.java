@@ -41,7 +41,7 @@ public final class SyntheticSources {
      */
     public static <T> WatermarkStrategy<T> watermarks() {
         return WatermarkStrategy.<T>forGenerator(context -> new SteppedWatermarks<>(WATERMARK_STEP))
-                .withWatermarkAlignment(ALIGNMENT_GROUP, MAX_DRIFT, Duration.ofMillis(100));
+                .withWatermarkAlignment(ALIGNMENT_GROUP, MAX_DRIFT, ALIGNMENT_UPDATE);
     }
 
     /**
@@ -52,10 +52,17 @@ public final class SyntheticSources {
     static final String ALIGNMENT_GROUP = "synthetic-market";
 
     /**
-     * Alignment also caps the pace: the group moves at most this far per update (100 ms). Three
-     * days let a weekend pass in one step and keep the join's buffer at a few hundred records.
+     * Alignment also caps the pace: the group moves at most this far per update. Three days let a
+     * weekend pass in one step and keep the join's buffer at a few hundred records.
      */
     static final Duration MAX_DRIFT = Duration.ofDays(3);
+
+    /**
+     * How often readers report their watermarks and the coordinator announces the limit. Until its
+     * first announcement nothing is aligned, and a synthetic reader generates weeks of event time
+     * in 100 ms; the events are a few bytes each.
+     */
+    static final Duration ALIGNMENT_UPDATE = Duration.ofMillis(20);
 
     /** How far past its alignment limit a split may run before it is paused. */
     static final Duration WATERMARK_STEP = Duration.ofHours(1);

@@ -75,9 +75,12 @@ class SyntheticSourcesITCase {
     }
 
     /**
-     * Endless, the two sources stay within the alignment drift of each other: neither runs ahead by
-     * the days or months a symbol join would have to hold in state. Measured where both meet, so
-     * the bound allows for what the network buffers hold in flight.
+     * Endless, the two sources stay within the alignment drift of each other: neither runs months
+     * ahead (7,633 h before readers were aligned as a whole with stepped watermarks), so the symbol
+     * join never holds months of one side. Measured where both meet, so the bound allows for what
+     * the network buffers hold in flight (94–363 h seen), from the 20,000th bar on: until the
+     * coordinator's first announcement nothing is aligned, and a quiet machine generates weeks of
+     * event time in that while.
      */
     @Test
     void endlessSourcesStayAligned() throws Exception {
@@ -96,7 +99,7 @@ class SyntheticSourcesITCase {
                                                 SyntheticSources.watermarks(),
                                                 "synthetic probabilities")
                                         .uid("synthetic-probabilities"))
-                        .process(new LargestLead(5_000, 40_000))
+                        .process(new LargestLead(20_000, 60_000))
                         .uid("largest-lead")
                         .name("largest lead")
                         .setParallelism(1)
