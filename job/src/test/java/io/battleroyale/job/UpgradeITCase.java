@@ -183,18 +183,18 @@ class UpgradeITCase {
     }
 
     /** Bars the arena has seen in this job (accumulators start at 0 in a restored one). */
-    private static void awaitBars(JobClient job, long bars) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        long seen = 0;
-        while (System.nanoTime() < deadline) {
-            Object value = job.getAccumulators().get().get(AgentArena.BARS_ACCUMULATOR);
-            seen = value == null ? 0 : ((Number) value).longValue();
-            if (seen >= bars) {
-                return;
-            }
-            Thread.sleep(200); // polling the job's accumulators: there is nothing to wait on
-        }
-        throw new AssertionError("the run saw only " + seen + " of " + bars + " bars");
+    private static void awaitBars(JobClient job, long bars) {
+        ClusterTesting.await(
+                () -> {
+                    try {
+                        Object seen = job.getAccumulators().get().get(AgentArena.BARS_ACCUMULATOR);
+                        return seen != null && ((Number) seen).longValue() >= bars;
+                    } catch (Exception e) {
+                        return false; // the job may still be starting
+                    }
+                },
+                bars + " bars decided",
+                Duration.ofSeconds(120));
     }
 
     private static List<Order> of(String agent, List<Order> orders, long upTo) {
