@@ -79,7 +79,7 @@ class UpgradeITCase {
         List<Order> after = Order.read(upgraded);
 
         JobClient reference = start(V1, tmp.resolve("reference"), null);
-        awaitBars(reference, 15_000);
+        awaitBars(reference, 25_000);
         stop(reference);
         List<Order> uninterrupted = Order.read(tmp.resolve("reference"));
 
